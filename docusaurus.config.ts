@@ -1,0 +1,90 @@
+import type * as Preset from '@docusaurus/preset-classic';
+import type { Config } from '@docusaurus/types';
+import { themes as prismThemes } from 'prism-react-renderer';
+
+import type { CitationOptions } from './src/citations/options';
+import citationsPlugin from './src/plugins/citations';
+import remarkCitations from './src/remark/citations';
+
+/** How citations are resolved and rendered; read by the remark plugin and the site plugin alike. */
+const citations: CitationOptions = {
+  bibliography: ['bibliography'],
+  style: 'apa',
+  locale: 'en-US',
+  onBrokenCitations: 'throw',
+  onUncitedEntries: 'warn',
+};
+
+const config: Config = {
+  title: 'Digital Divide',
+  tagline:
+    'TikTok, WeChat and the growing digital divide between the U.S. and China: a cited edition',
+  favicon: 'img/favicon.svg',
+  url: 'https://digital-divide.example.org',
+  baseUrl: '/',
+  trailingSlash: false,
+
+  future: { v4: true, faster: true },
+
+  onBrokenLinks: 'throw',
+  onBrokenAnchors: 'throw',
+  markdown: { hooks: { onBrokenMarkdownLinks: 'throw' } },
+
+  i18n: { defaultLocale: 'en', locales: ['en'] },
+
+  presets: [
+    [
+      'classic',
+      {
+        docs: {
+          routeBasePath: '/',
+          sidebarPath: './sidebars.ts',
+          beforeDefaultRemarkPlugins: [[remarkCitations, citations]],
+        },
+        blog: false,
+        pages: false,
+        theme: { customCss: './src/css/custom.css' },
+      } satisfies Preset.Options,
+    ],
+  ],
+
+  plugins: [[citationsPlugin, citations]],
+
+  themeConfig: {
+    colorMode: { respectPrefersColorScheme: true },
+    navbar: {
+      title: 'Digital Divide',
+      logo: { alt: '', src: 'img/favicon.svg' },
+      items: [
+        { type: 'docSidebar', sidebarId: 'essay', position: 'left', label: 'Essay' },
+        { to: '/bibliography', label: 'Bibliography', position: 'left' },
+        { to: '/about', label: 'About', position: 'right' },
+      ],
+    },
+    footer: {
+      style: 'dark',
+      links: [
+        {
+          title: 'The edition',
+          items: [
+            { label: 'Introduction', to: '/' },
+            { label: 'Bibliography', to: '/bibliography' },
+            { label: 'About this edition', to: '/about' },
+          ],
+        },
+        {
+          title: 'The original',
+          items: [
+            {
+              label: 'TechCrunch, 22 September 2020',
+              href: 'https://techcrunch.com/2020/09/22/tiktok-wechat-and-the-growing-digital-divide-between-the-u-s-and-china/',
+            },
+          ],
+        },
+      ],
+    },
+    prism: { theme: prismThemes.github, darkTheme: prismThemes.dracula },
+  } satisfies Preset.ThemeConfig,
+};
+
+export default config;

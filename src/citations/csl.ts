@@ -1,0 +1,125 @@
+/**
+ * CSL data and the styles and locales that render it. citation-js keeps styles and locales in
+ * global registries; we read from them but register anything new once per process, and check
+ * names ourselves, because citeproc falls back to en-US without a word when a locale is missing.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { plugins, type Registry } from '@citation-js/core';
+import '@citation-js/plugin-csl';
+
+import { OptionsError } from './options';
+
+export interface CslName {
+  family?: string;
+  given?: string;
+  literal?: string;
+}
+
+export interface CslDate {
+  'date-parts'?: (number | string)[][];
+  raw?: string;
+  literal?: string;
+}
+
+export interface CslItem {
+  id: string;
+  type: string;
+  'citation-key'?: string;
+  title?: string;
+  author?: CslName[];
+  issued?: CslDate;
+  accessed?: CslDate;
+  URL?: string;
+  DOI?: string;
+  'container-title'?: string;
+  publisher?: string;
+  [field: string]: unknown;
+}
+
+export interface CslStyle {
+  /** The name the option used: a bundled name or the .csl path as given. */
+  name: string;
+  xml: string;
+  locale: string;
+  localeXml: string;
+}
+
+interface CslConfig {
+  styles: Registry<string>;
+  locales: Registry<string>;
+}
+
+const cslConfig = plugins.config.get('@csl') as CslConfig;
+
+export function listStyles(): string[] {
+  return cslConfig.styles.list();
+}
+
+export function listLocales(): string[] {
+  return cslConfig.locales.list();
+}
+
+function readXml(kind: string, file: string, root: string): string {
+  let xml: string;
+  try {
+    xml = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new OptionsError(`Cannot read the CSL ${kind} file ${JSON.stringify(file)}`, {
+      cause: error,
+    });
+  }
+  if (!new RegExp(`<${root}[\\s>]`).test(xml)) {
+    throw new OptionsError(`The CSL ${kind} file ${JSON.stringify(file)} has no <${root}> element`);
+  }
+  return xml;
+}
+
+/** `xml:lang` of a locale file, so that a path can stand for the locale it defines. */
+function localeNameOf(xml: string): string | undefined {
+  return /<locale[^>]*\sxml:lang="([^"]+)"/.exec(xml)?.[1];
+}
+
+/**
+ * Resolves the configured style and locale, from citation-js's bundled ones or from files
+ * relative to `siteDir`. Unknown names are an error that lists what is available.
+ */
+export function loadStyle(style: string, locale: string, siteDir: string): CslStyle {
+  let styleXml = cslConfig.styles.get(style);
+  if (styleXml === undefined) {
+    if (!style.endsWith('.csl')) {
+      throw new OptionsError(
+        `Unknown CSL style ${JSON.stringify(style)}; use one of ${listStyles()
+          .map((s) => JSON.stringify(s))
+          .join(', ')}, or the path of a .csl file.`,
+      );
+    }
+    styleXml = readXml('style', path.resolve(siteDir, style), 'style');
+  }
+
+  let localeName = locale;
+  let localeXml = cslConfig.locales.get(locale);
+  if (localeXml === undefined) {
+    if (!locale.endsWith('.xml')) {
+      throw new OptionsError(
+        `Unknown CSL locale ${JSON.stringify(locale)}; use one of ${listLocales()
+          .map((l) => JSON.stringify(l))
+          .join(', ')}, or the path of a locales-xx-XX.xml file.`,
+      );
+    }
+    localeXml = readXml('locale', path.resolve(siteDir, locale), 'locale');
+    const declared = localeNameOf(localeXml);
+    if (!declared) {
+      throw new OptionsError(`The CSL locale file ${JSON.stringify(locale)} has no xml:lang`);
+    }
+    localeName = declared;
+  }
+  return { name: style, xml: styleXml, locale: localeName, localeXml };
+}
+
+/** The locale XML citeproc asks for: ours for the configured locale, bundled ones otherwise. */
+export function retrieveLocale(style: CslStyle, lang: string): string | undefined {
+  if (lang === style.locale) return style.localeXml;
+  return cslConfig.locales.get(lang) ?? cslConfig.locales.get(lang.replace('-', '_'));
+}

@@ -1,0 +1,135 @@
+/**
+ * Citations in one Markdown/MDX document: where they are in the tree and in the file, and what
+ * is wrong with them. The remark plugin, the Docusaurus plugin and the `cite` command all read
+ * documents through here, on the tree the site itself compiles.
+ */
+import type { Parent, Root, Text } from 'mdast';
+import remarkDirective from 'remark-directive';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visitParents } from 'unist-util-visit-parents';
+
+import { placeOfOffset, type Diagnostic } from './diagnostics';
+import { suggestKey, type Library } from './library';
+import { scanCitations, type CitationMatch } from './syntax';
+
+export interface FoundCitation extends CitationMatch {
+  /** The text node the citation sits in, and where that node is. */
+  node: Text;
+  parent: Parent;
+  /** 1-based place of the citation's first character in the file. */
+  line: number;
+  column: number;
+  /** False when a key is unknown: such a citation is shown as written, marked unresolved. */
+  resolved: boolean;
+}
+
+export interface DocumentCitations {
+  citations: FoundCitation[];
+  diagnostics: Diagnostic[];
+}
+
+// Text under these nodes is never a citation: link text and URLs, code, and raw HTML or JSX
+// attribute values (which are not text nodes anyway).
+const OPAQUE = new Set(['link', 'linkReference', 'inlineCode', 'code', 'html', 'definition']);
+
+/** Parses MDX exactly as Docusaurus does before its own plugins run. */
+export function parseMdx(source: string): Root {
+  return unified()
+    .use(remarkParse)
+    .use(remarkMdx)
+    .use(remarkFrontmatter)
+    .use(remarkDirective)
+    .use(remarkGfm)
+    .parse(source);
+}
+
+/**
+ * Finds the citations of a document and checks their keys against the library.
+ * `file` is the path shown in messages; `source` the file's text, used for exact positions
+ * (a text node's value has lost escapes and indentation, the source has not).
+ */
+export function findCitations(
+  tree: Root,
+  source: string,
+  file: string,
+  library: Library,
+): DocumentCitations {
+  const citations: FoundCitation[] = [];
+  const diagnostics: Diagnostic[] = [];
+
+  visitParents(tree, 'text', (node, ancestors) => {
+    if (ancestors.some((a) => OPAQUE.has(a.type))) return;
+    if (!node.value.includes('@')) return;
+    const { citations: matches, problems } = scanCitations(node.value);
+    const locate = locator(node, source);
+    for (const problem of problems) {
+      diagnostics.push({
+        file,
+        ...locate(problem.offset, ''),
+        ruleId: 'malformed-citation',
+        message: problem.message,
+      });
+    }
+    for (const match of matches) {
+      const unknown = match.items.filter((item) => !library.entries.has(item.key));
+      const suggestions = unknown.map((item) => suggestKey(library, item.key));
+      // A narrative "@name" that is no key and close to none is a handle, not a citation.
+      if (match.narrative && unknown.length > 0 && !suggestions[0]) continue;
+      unknown.forEach((item, i) => {
+        diagnostics.push({
+          file,
+          ...locate(item.offset, `@${item.key}`),
+          ruleId: 'unknown-key',
+          message:
+            `Unknown citation key "${item.key}"` +
+            (suggestions[i] ? `; did you mean "${suggestions[i]}"?` : ''),
+        });
+      });
+      citations.push({
+        ...match,
+        node,
+        parent: ancestors.at(-1)!,
+        ...locate(match.start, node.value.slice(match.start, match.end)),
+        resolved: unknown.length === 0,
+      });
+    }
+  });
+  return { citations, diagnostics };
+}
+
+/**
+ * Maps offsets in a text node's value to places in the file. Citation text is plain (no
+ * escapes), so it is found verbatim in the source from the node's start; if it is not (an
+ * entity inside a key, say), the node's own start is the best place to show.
+ */
+function locator(node: Text, source: string) {
+  const start = node.position?.start;
+  return (offset: number, raw: string): { line: number; column: number } => {
+    if (!start || start.offset === undefined) return { line: 1, column: 1 };
+    const end = node.position?.end.offset ?? source.length;
+    const slice = source.slice(start.offset, end);
+    // The n-th occurrence of `raw` before `offset` in the value is the n-th in the source.
+    const needle = raw || node.value.slice(offset, offset + 1);
+    let nth = 0;
+    for (
+      let i = node.value.indexOf(needle);
+      i !== -1 && i < offset;
+      i = node.value.indexOf(needle, i + 1)
+    ) {
+      nth += 1;
+    }
+    let at = -1;
+    for (let k = 0, i = slice.indexOf(needle); i !== -1; i = slice.indexOf(needle, i + 1), k += 1) {
+      if (k === nth) {
+        at = i;
+        break;
+      }
+    }
+    if (at === -1) return { line: start.line, column: start.column };
+    return placeOfOffset(source, start.offset + at);
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * citeproc speaks HTML strings; everything after it speaks trees. This is the one place where
+ * the HTML is parsed, and where anything a .bib file could smuggle in is cut down to the few
+ * inline elements a reference needs. Links survive only with http: or https: addresses.
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { sanitize, type Schema } from 'hast-util-sanitize';
+
+/** Marks citeproc's per-item wrapper (see render.ts); removed before anything reaches a page. */
+export const ITEM_MARKER = 'dataCiteItem';
+
+const SCHEMA: Schema = {
+  tagNames: ['a', 'b', 'br', 'div', 'em', 'i', 'span', 'strong', 'sub', 'sup'],
+  attributes: {
+    a: ['href'],
+    div: [['className', /^csl-[a-z-]+$/]],
+    span: [['className', /^(csl-[a-z-]+|nocase)$/], ITEM_MARKER],
+  },
+  protocols: { href: ['http', 'https'] },
+  strip: ['script', 'style'],
+  clobber: [],
+};
+
+// citeproc's inline styles, as classes: pages need no inline style attribute.
+const STYLE_CLASSES: [RegExp, string][] = [
+  [/font-variant:\s*small-caps/, 'csl-small-caps'],
+  [/font-style:\s*normal/, 'csl-no-italic'],
+  [/font-weight:\s*normal/, 'csl-no-bold'],
+  [/text-decoration:\s*underline/, 'csl-underline'],
+  [/vertical-align:\s*sup/, 'csl-superscript'],
+];
+
+function styleToClass(node: Root | Element): void {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    const style = child.properties.style;
+    if (typeof style === 'string') {
+      const classes = STYLE_CLASSES.filter(([pattern]) => pattern.test(style)).map(([, c]) => c);
+      delete child.properties.style;
+      if (classes.length > 0) child.properties.className = classes;
+    }
+    styleToClass(child);
+  }
+}
+
+/** Drops links whose address the sanitizer removed, keeping their text. */
+function unwrapDeadLinks(node: Root | Element): void {
+  node.children = (node.children as ElementContent[]).flatMap((child): ElementContent[] => {
+    if (child.type !== 'element') return [child];
+    unwrapDeadLinks(child);
+    return child.tagName === 'a' && typeof child.properties.href !== 'string'
+      ? child.children
+      : [child];
+  });
+}
+
+/** Parses citeproc output into safe hast content. */
+export function citeprocHtmlToHast(html: string): ElementContent[] {
+  const tree = fromHtml(html, { fragment: true });
+  styleToClass(tree);
+  const clean = sanitize(tree, SCHEMA) as Root;
+  unwrapDeadLinks(clean);
+  return clean.children.filter(
+    (c) => c.type === 'element' || c.type === 'text',
+  ) as ElementContent[];
+}
+
+export function h(
+  tagName: string,
+  properties: Element['properties'],
+  children: ElementContent[] = [],
+): Element {
+  return { type: 'element', tagName, properties, children };
+}
+
+export function text(value: string): ElementContent {
+  return { type: 'text', value };
+}
+
+/** The text of a tree, as a reader would read it. */
+export function toText(nodes: readonly ElementContent[]): string {
+  return nodes
+    .map((n) => (n.type === 'text' ? n.value : n.type === 'element' ? toText(n.children) : ''))
+    .join('');
+}

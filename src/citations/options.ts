@@ -1,0 +1,105 @@
+/**
+ * The options an editor may set in docusaurus.config.ts, validated once. Shared by the remark
+ * plugin, the Docusaurus plugin and the `cite` command so that all three read them the same way.
+ */
+
+export type Policy = 'throw' | 'warn' | 'ignore';
+export const POLICIES: readonly Policy[] = ['throw', 'warn', 'ignore'];
+
+// A type, not an interface, so that it fits where Docusaurus expects plugin options.
+export type CitationOptions = {
+  /** .bib files or folders of them, relative to the site directory. */
+  bibliography?: string | readonly string[];
+  /** A bundled CSL style name (see `listStyles()`) or a path to a .csl file. */
+  style?: string;
+  /** A bundled CSL locale (see `listLocales()`) or a path to a locales-xx-XX.xml file. */
+  locale?: string;
+  /** Unknown keys, malformed citations, duplicate keys and malformed BibTeX. */
+  onBrokenCitations?: Policy;
+  /** Entries that no document cites. */
+  onUncitedEntries?: Policy;
+  /** The heading of each document's reference list. */
+  referencesTitle?: string;
+};
+
+export interface ResolvedCitationOptions {
+  bibliography: readonly string[];
+  style: string;
+  locale: string;
+  onBrokenCitations: Policy;
+  onUncitedEntries: Policy;
+  referencesTitle: string;
+}
+
+export const DEFAULT_OPTIONS: ResolvedCitationOptions = {
+  bibliography: ['bibliography'],
+  style: 'apa',
+  locale: 'en-US',
+  onBrokenCitations: 'throw',
+  onUncitedEntries: 'warn',
+  referencesTitle: 'References',
+};
+
+export class OptionsError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'OptionsError';
+  }
+}
+
+const KNOWN_OPTIONS = Object.keys(DEFAULT_OPTIONS);
+
+function describe(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value) ?? value);
+}
+
+function nonEmptyString(name: string, value: unknown): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new OptionsError(
+      `Citation option "${name}" must be a non-empty string; got ${describe(value)}.`,
+    );
+  }
+  return value;
+}
+
+function policy(name: string, value: unknown): Policy {
+  if (!POLICIES.includes(value as Policy)) {
+    throw new OptionsError(
+      `Citation option "${name}" must be one of ${POLICIES.map((p) => `"${p}"`).join(', ')}; got ${describe(value)}.`,
+    );
+  }
+  return value as Policy;
+}
+
+/**
+ * Checks the shape of the options and fills in defaults. Whether the style and locale exist is
+ * checked where they are loaded (`loadStyle`), since that needs the file system.
+ */
+export function validateOptions(options: unknown = {}): ResolvedCitationOptions {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new OptionsError(`Citation options must be an object; got ${describe(options)}.`);
+  }
+  for (const name of Object.keys(options)) {
+    if (!KNOWN_OPTIONS.includes(name)) {
+      throw new OptionsError(
+        `Unknown citation option "${name}"; the options are ${KNOWN_OPTIONS.map((o) => `"${o}"`).join(', ')}.`,
+      );
+    }
+  }
+  const merged = { ...DEFAULT_OPTIONS, ...(options as CitationOptions) };
+  const bibliography =
+    typeof merged.bibliography === 'string' ? [merged.bibliography] : merged.bibliography;
+  if (!Array.isArray(bibliography) || bibliography.length === 0) {
+    throw new OptionsError(
+      `Citation option "bibliography" must be a path or a non-empty list of paths; got ${describe(merged.bibliography)}.`,
+    );
+  }
+  return {
+    bibliography: bibliography.map((p, i) => nonEmptyString(`bibliography[${i}]`, p)),
+    style: nonEmptyString('style', merged.style),
+    locale: nonEmptyString('locale', merged.locale),
+    onBrokenCitations: policy('onBrokenCitations', merged.onBrokenCitations),
+    onUncitedEntries: policy('onUncitedEntries', merged.onUncitedEntries),
+    referencesTitle: nonEmptyString('referencesTitle', merged.referencesTitle),
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * remark plugin: turns `[@key]` citations into links to the document's reference list, and
+ * appends that list under a "References" heading. It must run among Docusaurus's
+ * `beforeDefaultRemarkPlugins`, so that the heading gets an id and a table-of-contents entry.
+ *
+ * All the work is the engine's; this file only moves nodes.
+ */
+import type { Element } from 'hast';
+import type { BlockContent, Heading, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { VFile } from 'vfile';
+
+import {
+  applyPolicy,
+  displayPath,
+  findCitations,
+  loadContext,
+  renderDocument,
+  validateOptions,
+  type CitationOptions,
+  type FoundCitation,
+} from '../citations';
+
+/** An mdast node that becomes the given hast element when the document turns into HTML. */
+function fromHast<T extends PhrasingContent | BlockContent>(type: T['type'], element: Element): T {
+  return {
+    type,
+    children: [],
+    data: { hName: element.tagName, hProperties: element.properties, hChildren: element.children },
+  } as unknown as T;
+}
+
+function unresolved(raw: string): PhrasingContent {
+  return fromHast<PhrasingContent>('emphasis', {
+    type: 'element',
+    tagName: 'mark',
+    properties: { className: ['citation-unresolved'], title: 'Unknown citation key' },
+    children: [{ type: 'text', value: raw }],
+  });
+}
+
+/** Replaces each text node holding citations by the text around them and the citations. */
+function spliceCitations(citations: FoundCitation[], rendered: Map<FoundCitation, Element>): void {
+  const byNode = new Map<Text, FoundCitation[]>();
+  for (const c of citations) byNode.set(c.node, [...(byNode.get(c.node) ?? []), c]);
+  for (const [node, list] of byNode) {
+    const parent = list[0]!.parent;
+    const replacement: PhrasingContent[] = [];
+    let cursor = 0;
+    for (const c of list) {
+      if (c.start > cursor)
+        replacement.push({ type: 'text', value: node.value.slice(cursor, c.start) });
+      const element = rendered.get(c);
+      replacement.push(
+        element
+          ? fromHast<PhrasingContent>('emphasis', element)
+          : unresolved(node.value.slice(c.start, c.end)),
+      );
+      cursor = c.end;
+    }
+    if (cursor < node.value.length)
+      replacement.push({ type: 'text', value: node.value.slice(cursor) });
+    const index = (parent.children as RootContent[]).indexOf(node);
+    (parent.children as RootContent[]).splice(index, 1, ...replacement);
+  }
+}
+
+export default function remarkCitations(options: CitationOptions = {}) {
+  const resolved = validateOptions(options);
+  return (tree: Root, file: VFile): void => {
+    // Docusaurus runs from the site directory; paths in the options are relative to it.
+    const context = loadContext(resolved, file.cwd);
+    const shown = displayPath(file.path, file.cwd);
+    const { citations, diagnostics } = findCitations(
+      tree,
+      String(file.value),
+      shown,
+      context.library,
+    );
+    // Docusaurus does not show vfile messages, so warnings go straight to the terminal.
+    applyPolicy(diagnostics, resolved.onBrokenCitations, (message) =>
+      process.stderr.write(`[WARNING] ${message}\n`),
+    );
+
+    const ok = citations.filter((c) => c.resolved);
+    if (citations.length === 0) return;
+    const document = renderDocument(context.library, context.style, ok);
+    const rendered = new Map(ok.map((c, i) => [c, document.clusters[i]!]));
+    spliceCitations(citations, rendered);
+    if (ok.length === 0) return;
+
+    const heading: Heading = {
+      type: 'heading',
+      depth: 2,
+      children: [{ type: 'text', value: resolved.referencesTitle }],
+    };
+    tree.children.push(heading, fromHast<BlockContent>('paragraph', document.references));
+  };
+}

@@ -1,0 +1,50 @@
+// citeproc-js (the `citeproc` package) ships no type declarations; these cover what we call.
+
+declare module 'citeproc' {
+  interface Sys {
+    retrieveLocale(lang: string): string | undefined;
+    retrieveItem(id: string): unknown;
+    wrapCitationEntry?(str: string, itemId: string, locatorTxt: string, suffixTxt: string): string;
+  }
+  interface CitationItem {
+    id: string;
+    prefix?: string;
+    suffix?: string;
+    locator?: string;
+    label?: string;
+    'suppress-author'?: boolean;
+    'author-only'?: boolean;
+  }
+  interface Citation {
+    citationID: string;
+    citationItems: CitationItem[];
+    properties: { noteIndex: number; mode?: 'composite' | 'author-only' | 'suppress-author' };
+  }
+  interface BibliographyParams {
+    entry_ids: string[][];
+    bibstart: string;
+    bibend: string;
+    'second-field-align': false | 'flush' | 'margin';
+    hangingindent: boolean | number;
+  }
+  interface Engine {
+    opt: {
+      development_extensions: Record<string, boolean | number>;
+      xclass: 'in-text' | 'note';
+    };
+    citation: { opt: { layout_prefix?: string; layout_suffix?: string } };
+    updateItems(ids: string[]): void;
+    rebuildProcessorState(
+      citations: Citation[],
+      mode?: 'html' | 'text' | 'rtf',
+      uncitedItemIDs?: string[],
+    ): [string, number, string][];
+    makeBibliography(): [BibliographyParams, string[]] | false;
+  }
+  interface EngineConstructor {
+    new (sys: Sys, style: string, lang?: string, forceLang?: boolean): Engine;
+  }
+  const CSL: { Engine: EngineConstructor };
+  export default CSL;
+  export type { Citation, CitationItem, Engine, Sys, BibliographyParams };
+}
