@@ -6,8 +6,11 @@ import type { CitationOptions } from './src/citations/options';
 import citationsPlugin from './src/plugins/citations';
 import remarkCitations from './src/remark/citations';
 
-/** How citations are resolved and rendered; read by the remark plugin and the site plugin alike. */
-const citations: CitationOptions = {
+/**
+ * How citations are resolved and rendered; read by the remark plugin, the site plugin and the
+ * `cite` command alike.
+ */
+export const citations: CitationOptions = {
   bibliography: ['bibliography'],
   style: 'apa',
   locale: 'en-US',

@@ -7,7 +7,7 @@ import CSL, { type Citation, type CitationItem, type Engine } from 'citeproc';
 import type { Element, ElementContent } from 'hast';
 
 import { retrieveLocale, type CslItem, type CslStyle } from './csl';
-import { citeprocHtmlToHast, h, ITEM_MARKER, text } from './hast';
+import { citeprocHtmlToHast, h, ITEM_MARKER, text, toText } from './hast';
 import type { Library } from './library';
 import type { CiteItem } from './syntax';
 
@@ -293,4 +293,18 @@ export function renderEntries(
   const { engine } = createEngine(library, style);
   engine.updateItems([...keys]);
   return entriesOf(engine);
+}
+
+/**
+ * Each key's in-text citation on its own ("Gallagher, 2018"), as plain text, disambiguated
+ * across the whole library: what `cite list` shows beside each key.
+ */
+export function shortReferences(library: Library, style: CslStyle): Map<string, string> {
+  const keys = [...library.entries.keys()];
+  const { clusters } = renderDocument(
+    library,
+    style,
+    keys.map((key) => ({ items: [{ key, offset: 0 }], narrative: false })),
+  );
+  return new Map(keys.map((key, i) => [key, toText([clusters[i]!])]));
 }

@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// The `cite` command. Its code is TypeScript, shared with the site; tsx runs it as is.
+require('tsx/cjs');
+const { main } = require('../src/cli/cite.ts');
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 2;
+  },
+);

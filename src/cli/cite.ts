@@ -1,0 +1,110 @@
+/**
+ * `cite`: the citation engine from the command line, for editors.
+ *
+ *   cite check [--bib FILE…] [--docs DIR]   validate .bib files and every citation
+ *   cite list  [--bib FILE…] [--docs DIR]   each key, its short reference, where it is cited
+ *
+ * Style, locale and the default .bib files come from docusaurus.config.ts, so the command
+ * sees what the build sees.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+import {
+  checkSite,
+  formatDiagnostic,
+  listDocuments,
+  loadContext,
+  shortReferences,
+  sortDiagnostics,
+  validateOptions,
+  type CitationOptions,
+} from '../citations';
+
+const USAGE = `Usage:
+  cite check [--bib FILE]... [--docs DIR]   check the .bib files and every citation in the docs
+  cite list  [--bib FILE]... [--docs DIR]   list each key, its short reference and where it is cited
+
+  --bib FILE   a .bib file or folder (repeatable; default: the site's configured bibliography)
+  --docs DIR   the folder of Markdown/MDX documents (default: docs)
+`;
+
+type Write = (line: string) => void;
+
+interface Io {
+  cwd: string;
+  out: Write;
+  err: Write;
+  /** The site's citation options; read from docusaurus.config.ts when not given. */
+  siteOptions?: CitationOptions;
+}
+
+function readSiteOptions(cwd: string): CitationOptions {
+  // require, not import(): the config is TypeScript, which tsx compiles on require.
+  const load = createRequire(path.join(cwd, 'package.json'));
+  const config = load('./docusaurus.config.ts') as { citations?: CitationOptions };
+  return config.citations ?? {};
+}
+
+export async function main(argv: readonly string[], io?: Partial<Io>): Promise<number> {
+  const cwd = io?.cwd ?? process.cwd();
+  const out = io?.out ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const err = io?.err ?? ((line: string) => process.stderr.write(`${line}\n`));
+
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h') {
+    out(USAGE);
+    return command === undefined ? 1 : 0;
+  }
+  if (command !== 'check' && command !== 'list') {
+    err(`cite: unknown command "${command}"\n\n${USAGE}`);
+    return 1;
+  }
+
+  let values: { bib?: string[]; docs?: string };
+  try {
+    ({ values } = parseArgs({
+      args: [...rest],
+      options: { bib: { type: 'string', multiple: true }, docs: { type: 'string' } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    err(`cite ${command}: ${(error as Error).message}\n\n${USAGE}`);
+    return 1;
+  }
+
+  const siteOptions = io?.siteOptions ?? readSiteOptions(cwd);
+  const options = validateOptions({
+    ...siteOptions,
+    ...(values.bib ? { bibliography: values.bib } : {}),
+  });
+  const context = loadContext(options, cwd);
+  const report = checkSite(context, listDocuments(path.resolve(cwd, values.docs ?? 'docs')));
+
+  if (command === 'check') {
+    const errors = sortDiagnostics(report.diagnostics);
+    for (const d of errors) out(formatDiagnostic(d));
+    for (const d of sortDiagnostics(report.uncited)) {
+      out(`${d.file}:${d.line}:${d.column}: warning: ${d.message}`);
+    }
+    const citations = report.documents.reduce((n, d) => n + d.citations.length, 0);
+    const summary = `${context.library.entries.size} entries in ${context.library.files.length} .bib file(s); ${citations} citation(s) in ${report.documents.length} document(s)`;
+    if (errors.length > 0) {
+      err(`cite check: ${errors.length} error(s). ${summary}.`);
+      return 1;
+    }
+    err(`cite check: no errors. ${summary}.`);
+    return 0;
+  }
+
+  const short = shortReferences(context.library, context.style);
+  for (const key of context.library.entries.keys()) {
+    const places = report.documents.flatMap((d) =>
+      d.citations.filter((c) => c.key === key).map((c) => `${d.file}:${c.line}:${c.column}`),
+    );
+    out(`${key}\t${short.get(key) ?? ''}\t${places.length ? places.join(' ') : '(not cited)'}`);
+  }
+  return report.diagnostics.length > 0 ? 1 : 0;
+}
