@@ -7,10 +7,10 @@ import citationsPlugin from './src/plugins/citations';
 import remarkCitations from './src/remark/citations';
 
 /**
- * How citations are resolved and rendered; read by the remark plugin, the site plugin and the
- * `cite` command alike.
+ * How citations are resolved and rendered; read by the remark plugin, the site plugin and (from
+ * customFields) the `cite` command alike.
  */
-export const citations: CitationOptions = {
+const citations: CitationOptions = {
   bibliography: ['bibliography'],
   style: 'apa',
   locale: 'en-US',
@@ -34,6 +34,8 @@ const config: Config = {
   markdown: { hooks: { onBrokenMarkdownLinks: 'throw' } },
 
   i18n: { defaultLocale: 'en', locales: ['en'] },
+
+  customFields: { citations },
 
   presets: [
     [

@@ -15,6 +15,8 @@ export interface BibEntry {
   type: string;
   /** CSL-JSON, as citation-js reads the entry. */
   csl: CslItem;
+  /** The same, with literal "<" and ">" protected (see `protectBrackets`): what citeproc gets. */
+  cslForCiteproc: CslItem;
   /** The entry exactly as written in the file, from `@` to the closing brace. */
   source: string;
   file: string;
@@ -41,6 +43,32 @@ const bibtexConfig = plugins.config.get('@bibtex') as {
   constants: { formattingCommands: Record<string, string> };
 };
 bibtexConfig.constants.formattingCommands.NoCaseChange = 'nocase';
+
+/**
+ * citeproc reads a few HTML-like tags in field values as formatting, and citation-js writes
+ * LaTeX formatting (\\textit, \\NoCaseChange) in that form. A "<b>" typed in a .bib must stay
+ * text, so literal angle brackets are swapped for private-use characters before parsing and
+ * swapped back in whatever is shown or exported.
+ */
+export const LITERAL_LT = '\uE000';
+export const LITERAL_GT = '\uE001';
+
+function protectBrackets(text: string): string {
+  return text.replaceAll('<', LITERAL_LT).replaceAll('>', LITERAL_GT);
+}
+
+export function restoreBrackets(text: string): string {
+  return text.replaceAll(LITERAL_LT, '<').replaceAll(LITERAL_GT, '>');
+}
+
+function restoreDeep<T>(value: T): T {
+  if (typeof value === 'string') return restoreBrackets(value) as T;
+  if (Array.isArray(value)) return value.map(restoreDeep) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, restoreDeep(v)])) as T;
+  }
+  return value;
+}
 
 const NON_DATA_TYPES = new Set(['comment', 'string', 'preamble']);
 
@@ -124,6 +152,12 @@ function describeSyntaxError(error: unknown): { line: number; column: number; re
   const line = where ? Number(where[1]) : 1;
   const column = where ? Number(where[2]) : 1;
   const expected = /expected ("[^"]+"), got ("[^"]+"|EOF)/.exec(message);
+  if (expected?.[1] === '"rbrace"' && expected[2] === '"identifier"') {
+    return { line, column, reason: 'missing "," before this field' };
+  }
+  if (expected?.[1] === '"comma"' && expected[2] === '"label"') {
+    return { line, column, reason: 'expected "," after the entry key (is the key missing?)' };
+  }
   if (expected) {
     return {
       line,
@@ -135,7 +169,7 @@ function describeSyntaxError(error: unknown): { line: number; column: number; re
 }
 
 function parseChunk(text: string): CslItem[] {
-  return plugins.input.chain(text, {
+  return plugins.input.chain(protectBrackets(text), {
     forceType: '@biblatex/text',
     generateGraph: false,
   }) as CslItem[];
@@ -209,7 +243,8 @@ export function parseBibFile(file: string, text: string): BibFile {
     return {
       key: s.key,
       type: s.type,
-      csl: { ...item, id: s.key, 'citation-key': s.key },
+      csl: restoreDeep({ ...item, id: s.key, 'citation-key': s.key }),
+      cslForCiteproc: { ...item, id: s.key, 'citation-key': s.key },
       source: text.slice(s.start, s.end),
       file,
       line,

@@ -3,13 +3,15 @@
  * is wrong with them. The remark plugin, the Docusaurus plugin and the `cite` command all read
  * documents through here, on the tree the site itself compiles.
  */
-import type { Parent, Root, Text } from 'mdast';
+import type { Nodes, Parent, Root, Text } from 'mdast';
+import type {} from 'mdast-util-directive';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import { visitParents } from 'unist-util-visit-parents';
 
 import { placeOfOffset, type Diagnostic } from './diagnostics';
@@ -36,6 +38,39 @@ export interface DocumentCitations {
 // attribute values (which are not text nodes anyway).
 const OPAQUE = new Set(['link', 'linkReference', 'inlineCode', 'code', 'html', 'definition']);
 
+const KEY_SO_FAR = /(?:^|[^\p{L}\p{N}_.+/@\\-])-?@[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*$/u;
+
+/**
+ * remark-directive reads ":name" as a directive, so a key such as "news:tiktok/2019" arrives as
+ * text, a directive and text. Docusaurus turns unused directives back into text, but only after
+ * this plugin has run; directives that continue a key are turned back here.
+ */
+function rejoinKeys(tree: Root): void {
+  visit(tree, (node: Nodes) => {
+    if (!('children' in node)) return;
+    const children = node.children as Nodes[];
+    for (let i = 1; i < children.length; i += 1) {
+      const directive = children[i]!;
+      const before = children[i - 1]!;
+      if (
+        directive.type !== 'textDirective' ||
+        directive.children.length > 0 ||
+        Object.keys(directive.attributes ?? {}).length > 0 ||
+        before.type !== 'text' ||
+        !KEY_SO_FAR.test(before.value)
+      ) {
+        continue;
+      }
+      const after = children[i + 1];
+      const last = after?.type === 'text' ? after : directive;
+      before.value += `:${directive.name}${after?.type === 'text' ? after.value : ''}`;
+      if (before.position && last.position) before.position.end = last.position.end;
+      children.splice(i, after?.type === 'text' ? 2 : 1);
+      i -= 1;
+    }
+  });
+}
+
 /** Parses MDX exactly as Docusaurus does before its own plugins run. */
 export function parseMdx(source: string): Root {
   return unified()
@@ -60,6 +95,7 @@ export function findCitations(
 ): DocumentCitations {
   const citations: FoundCitation[] = [];
   const diagnostics: Diagnostic[] = [];
+  rejoinKeys(tree);
 
   visitParents(tree, 'text', (node, ancestors) => {
     if (ancestors.some((a) => OPAQUE.has(a.type))) return;

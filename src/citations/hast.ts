@@ -7,6 +7,8 @@ import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { sanitize, type Schema } from 'hast-util-sanitize';
 
+import { restoreBrackets } from './bibtex';
+
 /** Marks citeproc's per-item wrapper (see render.ts); removed before anything reaches a page. */
 export const ITEM_MARKER = 'dataCiteItem';
 
@@ -44,14 +46,21 @@ function styleToClass(node: Root | Element): void {
   }
 }
 
-/** Drops links whose address the sanitizer removed, keeping their text. */
+/**
+ * Keeps a link only where it shows a web address and goes there. citeproc links any URL field
+ * (and turns what it takes for a DOI into a doi.org address); a "javascript:" URL is shown as
+ * text instead.
+ */
 function unwrapDeadLinks(node: Root | Element): void {
   node.children = (node.children as ElementContent[]).flatMap((child): ElementContent[] => {
+    if (child.type === 'text') return [{ ...child, value: restoreBrackets(child.value) }];
     if (child.type !== 'element') return [child];
     unwrapDeadLinks(child);
-    return child.tagName === 'a' && typeof child.properties.href !== 'string'
-      ? child.children
-      : [child];
+    const href = child.properties.href;
+    const shown = toText(child.children);
+    const live =
+      typeof href === 'string' && /^https?:\/\//.test(shown) && /^https?:\/\//.test(href);
+    return child.tagName === 'a' && !live ? child.children : [child];
   });
 }
 

@@ -46,7 +46,7 @@ function createEngine(library: Library, style: CslStyle): { engine: Engine; keys
         const entry = library.entries.get(id);
         if (!entry) throw new Error(`No entry for citation key "${id}"`);
         // system_id turns on citeproc's per-item wrapper; a copy, since citeproc annotates items.
-        return { ...structuredClone(entry.csl), system_id: id };
+        return { ...structuredClone(entry.cslForCiteproc), system_id: id };
       },
       // Marks where each cited item starts and ends, so that each can link to its own entry.
       // The index, not the key, goes into the markup: keys may hold any character.
@@ -128,15 +128,20 @@ function linkItems(
     // citeproc leaves the style's outer affixes, "(" and ")", off when it wraps items.
     return wrapBetween(content, markers[0]!.node, markers.at(-1)!.node, layout);
   }
-  for (const m of markers) {
-    // Unwrap: the marker span carries nothing a reader needs.
-    Object.assign(m.node, { tagName: 'span', properties: {} });
-  }
   const whole =
     markers.length > 0
       ? wrapBetween(content, markers[0]!.node, markers.at(-1)!.node, layout)
       : [text(layout.prefix), ...content, text(layout.suffix)].filter(notEmptyText);
-  return [link(clusterKeys[0]!, whole, true)];
+  return [link(clusterKeys[0]!, unwrapMarkers(whole), true)];
+}
+
+/** Replaces marker spans by their content: they carry nothing a reader needs. */
+function unwrapMarkers(nodes: ElementContent[]): ElementContent[] {
+  return nodes.flatMap((node) => {
+    if (node.type !== 'element') return [node];
+    const children = unwrapMarkers(node.children);
+    return ITEM_MARKER in node.properties ? children : [{ ...node, children }];
+  });
 }
 
 const notEmptyText = (n: ElementContent) => !(n.type === 'text' && n.value === '');

@@ -204,6 +204,15 @@ export function scanCitations(text: string): {
     if (taken.some(([s, e]) => start >= s && start < e)) continue;
     const key = m[1]!;
     let end = start + 1 + key.length;
+    // "[see *also* @key]": the "[" is in another run of text, cut off by the formatting.
+    if (/^[^[]*\]/.test(text.slice(end))) {
+      problems.push({
+        offset: start,
+        message:
+          'Citation is not opened by "[" in the same run of text (citation brackets cannot hold links or formatting)',
+      });
+      continue;
+    }
     const item: CiteItem = { key, offset: start };
     // "@key [p. 4]": a locator in brackets right after a narrative citation.
     const trailer = /^ ?\[([^\]@[]*)\]/.exec(text.slice(end));

@@ -43,8 +43,10 @@ interface Io {
 function readSiteOptions(cwd: string): CitationOptions {
   // require, not import(): the config is TypeScript, which tsx compiles on require.
   const load = createRequire(path.join(cwd, 'package.json'));
-  const config = load('./docusaurus.config.ts') as { citations?: CitationOptions };
-  return config.citations ?? {};
+  const config = load('./docusaurus.config.ts') as {
+    default?: { customFields?: { citations?: CitationOptions } };
+  };
+  return config.default?.customFields?.citations ?? {};
 }
 
 export async function main(argv: readonly string[], io?: Partial<Io>): Promise<number> {

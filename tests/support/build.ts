@@ -13,7 +13,12 @@ export function runBuild(outDir: string, siteDir = ROOT): Promise<BuildResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [path.join(ROOT, 'node_modules/@docusaurus/core/bin/docusaurus.mjs'), 'build', '--out-dir', outDir],
+      [
+        path.join(ROOT, 'node_modules/@docusaurus/core/bin/docusaurus.mjs'),
+        'build',
+        '--out-dir',
+        outDir,
+      ],
       {
         cwd: siteDir,
         env: {

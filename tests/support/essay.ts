@@ -5,7 +5,11 @@ import { ROOT } from './paths';
 
 /** The essay's pages in reading order, as the edition promises them. */
 export const PAGES = [
-  { path: '/', source: 'docs/index.mdx', title: 'TikTok, WeChat and the growing digital divide between the U.S. and China' },
+  {
+    path: '/',
+    source: 'docs/index.mdx',
+    title: 'TikTok, WeChat and the growing digital divide between the U.S. and China',
+  },
   { path: '/great-firewall', source: 'docs/great-firewall.mdx', title: 'The Great Firewall' },
   { path: '/google', source: 'docs/google.mdx', title: 'Google in China' },
   { path: '/wechat', source: 'docs/wechat.mdx', title: 'WeChat and a shifting dynamic' },

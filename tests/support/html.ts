@@ -19,11 +19,20 @@ export function readPage(buildDir: string, urlPath: string): Root {
 
 export function attr(element: Element | undefined, name: string): string | undefined {
   const value = element?.properties[name];
-  return value === undefined || value === null ? undefined : Array.isArray(value) ? value.join(' ') : String(value);
+  return value === undefined || value === null
+    ? undefined
+    : Array.isArray(value)
+      ? value.join(' ')
+      : String(value);
 }
 
 /** Visible text with runs of white space collapsed. */
 export function text(node: Element | Root | undefined): string {
   // Headings end with a hash link holding a zero-width space.
-  return node ? toString(node).replace(/\u200b/g, '').replace(/\s+/g, ' ').trim() : '';
+  return node
+    ? toString(node)
+        .replace(/\u200b/g, '')
+        .replace(/\s+/g, ' ')
+        .trim()
+    : '';
 }

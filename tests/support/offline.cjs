@@ -7,7 +7,8 @@ const connect = net.Socket.prototype.connect;
 
 net.Socket.prototype.connect = function guardedConnect(...args) {
   const first = Array.isArray(args[0]) ? args[0][0] : args[0];
-  const options = typeof first === 'object' && first !== null ? first : { port: first, host: args[1] };
+  const options =
+    typeof first === 'object' && first !== null ? first : { port: first, host: args[1] };
   if (!options.path) {
     const host = String(options.host ?? 'localhost');
     if (!LOCAL.has(host) && !host.startsWith('127.')) {

@@ -4,9 +4,16 @@ import type { AddressInfo } from 'node:net';
 import handler from 'serve-handler';
 
 /** Serves a built site the way `docusaurus serve` does: clean URLs, no trailing slash. */
-export async function serveStatic(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveStatic(
+  dir: string,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer((req, res) => {
-    void handler(req, res, { public: dir, cleanUrls: true, trailingSlash: false, directoryListing: false });
+    void handler(req, res, {
+      public: dir,
+      cleanUrls: true,
+      trailingSlash: false,
+      directoryListing: false,
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

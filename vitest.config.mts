@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config';
 // that two cores are not shared by several browsers).
 export default defineConfig({
   test: {
-    reporters: ['default'],
+    // The JSON report gives .ci/run its totals.
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     projects: [
       {
         test: {

@@ -1,0 +1,157 @@
+// The edition as a reader meets it in Chromium: every page comes alive without errors or calls
+// to other hosts, the essay can be read through from the sidebar, the pagination links and the
+// phone menu, the dark-mode choice sticks, and axe finds nothing serious in either colour mode.
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+
+import {
+  SiteBrowser,
+  axe,
+  expectNoProblems,
+  gotoAndHydrate,
+  waitForHydration,
+} from '../support/browser';
+import { CHAPTERS, PAGES, frontMatterField } from '../support/essay';
+
+const baseUrl = inject('baseUrl');
+
+/** Every page a reader can land on, with the heading it shows. */
+const READABLE = [
+  ...PAGES.map(({ path, title }) => ({ path, title })),
+  { path: '/bibliography', title: 'Bibliography' },
+];
+
+/** How a page is named in the sidebar. */
+function sidebarLabel(page: (typeof PAGES)[number]): string {
+  return frontMatterField(page.source, 'sidebar_label') ?? page.title;
+}
+
+let site: SiteBrowser;
+
+beforeAll(async () => {
+  site = await SiteBrowser.launch(baseUrl);
+});
+
+afterEach(async () => {
+  await site.closePages();
+});
+
+afterAll(async () => {
+  await site?.close();
+});
+
+function heading(page: Page): Promise<string> {
+  // Strict: a page showing two h1 headings fails here too.
+  return page.getByRole('heading', { level: 1 }).innerText();
+}
+
+function colorMode(page: Page): Promise<string | null> {
+  return page.locator('html').getAttribute('data-theme');
+}
+
+/** Waits for a (client-side) navigation to `path` and checks the heading the reader sees. */
+async function expectToLandOn(page: Page, path: string, title: string): Promise<void> {
+  await page.waitForURL(new URL(path, baseUrl).href);
+  await expect.poll(() => heading(page), { timeout: 5_000 }).toBe(title);
+}
+
+describe('every page', () => {
+  it.each(READABLE)(
+    '$path hydrates without console errors or requests to other hosts',
+    async ({ path, title }) => {
+      const page = await site.newPage();
+      await gotoAndHydrate(page, path);
+      expect(await heading(page)).toBe(title);
+      expectNoProblems(page);
+    },
+  );
+});
+
+describe('reading through the essay', () => {
+  it('works page by page from the sidebar', async () => {
+    const page = await site.newPage();
+    await gotoAndHydrate(page, '/');
+    const sidebar = page.getByRole('navigation', { name: 'Docs sidebar' });
+    // From the introduction to the end, then back to the introduction.
+    for (const target of [...PAGES.slice(1), PAGES[0]]) {
+      const link = sidebar.getByRole('link', { name: sidebarLabel(target), exact: true });
+      await link.click();
+      await expectToLandOn(page, target.path, target.title);
+      expect(await link.getAttribute('aria-current')).toBe('page');
+    }
+    expectNoProblems(page);
+  });
+
+  it('works with the "next" link from the introduction to the last page', async () => {
+    const page = await site.newPage();
+    await gotoAndHydrate(page, '/');
+    const pagination = page.getByRole('navigation', { name: 'Docs pages' });
+    const next = pagination.getByRole('link', { name: /^Next/ });
+    for (const target of PAGES.slice(1)) {
+      await next.click();
+      await expectToLandOn(page, target.path, target.title);
+    }
+    expect(await next.count()).toBe(0);
+    expectNoProblems(page);
+  });
+
+  it('works on a phone, from the navbar menu', async () => {
+    const page = await site.newPage({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 3,
+      isMobile: true,
+      hasTouch: true,
+    });
+    await gotoAndHydrate(page, '/');
+    const navbar = page.getByRole('navigation', { name: 'Main' });
+    const menuButton = navbar.getByRole('button', { name: 'Toggle navigation bar' });
+    const mobileSidebar = page.locator('.navbar-sidebar');
+    for (const chapter of CHAPTERS.slice(1)) {
+      const link = mobileSidebar.getByRole('link', { name: sidebarLabel(chapter), exact: true });
+      expect(await link.isVisible()).toBe(false);
+      await menuButton.tap();
+      await link.tap();
+      await expectToLandOn(page, chapter.path, chapter.title);
+      // Following a link closes the menu again.
+      await link.waitFor({ state: 'hidden' });
+    }
+    expectNoProblems(page);
+  });
+});
+
+describe('the colour mode', () => {
+  it('stays dark after a reload once the reader has chosen dark', async () => {
+    const page = await site.newPage({ colorScheme: 'light' });
+    await gotoAndHydrate(page, '/great-firewall');
+    const toggle = page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('button', { name: /^Switch between dark and light mode/ });
+    expect(await toggle.getAttribute('title')).toBeTruthy();
+    expect(await colorMode(page)).toBe('light');
+
+    // The toggle cycles through the reader's choices: system → light → dark → system.
+    for (let clicks = 0; (await colorMode(page)) !== 'dark'; clicks++) {
+      expect(clicks, 'clicks without reaching dark mode').toBeLessThan(3);
+      const label = await toggle.getAttribute('aria-label');
+      await toggle.click();
+      await expect.poll(() => toggle.getAttribute('aria-label')).not.toBe(label);
+    }
+    expect(await toggle.getAttribute('aria-label')).toContain('currently dark mode');
+
+    await page.reload();
+    expect(await colorMode(page)).toBe('dark');
+    await waitForHydration(page);
+    expect(await colorMode(page)).toBe('dark');
+    expect(await toggle.getAttribute('aria-label')).toContain('currently dark mode');
+    expectNoProblems(page);
+  });
+});
+
+describe.each(['light', 'dark'] as const)('accessibility in %s mode', (mode) => {
+  it.each(READABLE)('$path has no serious or critical axe violation', async ({ path }) => {
+    const page = await site.newPage({ colorScheme: mode });
+    await gotoAndHydrate(page, path);
+    expect(await colorMode(page)).toBe(mode);
+    expect(await axe(page)).toEqual([]);
+  });
+});

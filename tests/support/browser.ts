@@ -1,0 +1,146 @@
+/**
+ * Chromium against the served build. One browser per test file; one context (and page) per
+ * test, so that storage such as the colour-mode choice never leaks from one test to the next.
+ *
+ * Every page records what would go wrong for a reader without showing on screen: console
+ * errors, uncaught exceptions, and requests that try to leave the served build (they are
+ * aborted, so a test never touches the network).
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import axeCore from 'axe-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
+import { expect } from 'vitest';
+
+export interface PageProblems {
+  consoleErrors: string[];
+  pageErrors: string[];
+  blockedRequests: string[];
+}
+
+/** An axe violation, cut down to what is needed to find and fix it. */
+export interface AxeFinding {
+  rule: string;
+  impact: string;
+  help: string;
+  elements: { target: string; html: string; summary: string }[];
+}
+
+const problemsByPage = new WeakMap<Page, PageProblems>();
+
+export class SiteBrowser {
+  private readonly contexts = new Set<BrowserContext>();
+
+  private constructor(
+    private readonly browser: Browser,
+    readonly baseUrl: string,
+  ) {}
+
+  /** Launches the system Chromium (never a downloaded one); call it in `beforeAll`. */
+  static async launch(baseUrl: string): Promise<SiteBrowser> {
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
+    });
+    return new SiteBrowser(browser, baseUrl);
+  }
+
+  /**
+   * A page in a fresh context whose relative URLs resolve against the served build. The
+   * colour scheme defaults to light so that "system mode" means the same on every machine.
+   */
+  async newPage(options: BrowserContextOptions = {}): Promise<Page> {
+    const context = await this.browser.newContext({
+      colorScheme: 'light',
+      ...options,
+      baseURL: this.baseUrl,
+    });
+    this.contexts.add(context);
+    // Fail within a test's time budget, with Playwright's message rather than a bare timeout.
+    context.setDefaultTimeout(10_000);
+    const problems: PageProblems = { consoleErrors: [], pageErrors: [], blockedRequests: [] };
+    const origin = new URL(this.baseUrl).origin;
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (new URL(url).origin === origin) return route.continue();
+      problems.blockedRequests.push(url);
+      return route.abort('blockedbyclient');
+    });
+    const page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') {
+        const { url, lineNumber } = message.location();
+        problems.consoleErrors.push(`${message.text()} (${url}:${lineNumber})`);
+      }
+    });
+    page.on('pageerror', (error) => problems.pageErrors.push(error.stack ?? String(error)));
+    problemsByPage.set(page, problems);
+    return page;
+  }
+
+  /** Closes the contexts opened since the last call; call it in `afterEach`. */
+  async closePages(): Promise<void> {
+    const contexts = [...this.contexts];
+    this.contexts.clear();
+    await Promise.all(contexts.map((context) => context.close()));
+  }
+
+  /** Call it in `afterAll`. */
+  async close(): Promise<void> {
+    await this.closePages();
+    await this.browser.close();
+  }
+}
+
+/** What the page has recorded so far (console errors, page errors, blocked requests). */
+export function problemsOf(page: Page): PageProblems {
+  const problems = problemsByPage.get(page);
+  if (!problems) throw new Error('This page was not opened with SiteBrowser.newPage()');
+  return problems;
+}
+
+/** Fails the test if the page logged an error, threw, or tried to reach another host. */
+export function expectNoProblems(page: Page): void {
+  expect(problemsOf(page)).toEqual({ consoleErrors: [], pageErrors: [], blockedRequests: [] });
+}
+
+/** Navigates to a path of the site and waits until React has hydrated the page. */
+export async function gotoAndHydrate(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await waitForHydration(page);
+}
+
+export async function waitForHydration(page: Page): Promise<void> {
+  // Docusaurus flips this attribute once the client-side app has taken over the server HTML.
+  await page.locator('html[data-has-hydrated="true"]').waitFor({ state: 'attached' });
+}
+
+/** axe-core's serious and critical violations on the page as it is now. */
+export async function axe(page: Page): Promise<AxeFinding[]> {
+  // Run the axe-core this project pins, not the copy bundled with @axe-core/playwright.
+  const results = await new AxeBuilder({ page, axeSource: axeCore.source }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({
+      rule: violation.id,
+      impact: violation.impact ?? '',
+      help: violation.help,
+      elements: violation.nodes.map((node) => ({
+        target: node.target.join(' '),
+        html: node.html,
+        summary: node.failureSummary ?? '',
+      })),
+    }));
+}

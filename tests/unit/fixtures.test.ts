@@ -1,0 +1,78 @@
+// Fixture folders: tests/fixtures/<case>/input.mdx and refs.bib go in; expected.html (the page
+// fragment the site would render) and messages.txt (what `cite check` reports) come out.
+// UPDATE_FIXTURES=1 rewrites the expected files; review the diff before committing it.
+import fs from 'node:fs';
+import path from 'node:path';
+
+import rehypeStringify from 'rehype-stringify';
+import remarkDirective from 'remark-directive';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+
+import {
+  findCitations,
+  formatDiagnostic,
+  loadContext,
+  parseMdx,
+  sortDiagnostics,
+  validateOptions,
+  type CitationOptions,
+} from '../../src/citations';
+import remarkCitations from '../../src/remark/citations';
+import { FIXTURES } from '../support/paths';
+
+const update = process.env.UPDATE_FIXTURES === '1';
+
+function readOptional(file: string): string | undefined {
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+}
+
+function compare(file: string, actual: string): void {
+  if (update) fs.writeFileSync(file, actual);
+  expect(actual).toBe(readOptional(file));
+}
+
+const cases = fs
+  .readdirSync(FIXTURES)
+  .filter((name) => fs.existsSync(path.join(FIXTURES, name, 'input.mdx')))
+  .sort();
+
+describe.each(cases)('%s', (name) => {
+  const dir = path.join(FIXTURES, name);
+  const source = fs.readFileSync(path.join(dir, 'input.mdx'), 'utf8');
+  const extra = JSON.parse(readOptional(path.join(dir, 'options.json')) ?? '{}') as CitationOptions;
+  // 'ignore' so that pages with problems still render; the problems are checked below.
+  const options: CitationOptions = {
+    bibliography: ['refs.bib'],
+    ...extra,
+    onBrokenCitations: 'ignore',
+  };
+
+  it('renders the expected HTML', async () => {
+    const file = new VFile({ path: path.join(dir, 'input.mdx'), cwd: dir, value: source });
+    const html = await unified()
+      .use(remarkParse)
+      .use(remarkMdx)
+      .use(remarkFrontmatter)
+      .use(remarkDirective)
+      .use(remarkGfm)
+      .use(remarkCitations, options)
+      .use(remarkRehype)
+      .use(rehypeStringify)
+      .process(file);
+    compare(path.join(dir, 'expected.html'), `${String(html)}\n`);
+  });
+
+  it('reports the expected messages', () => {
+    const context = loadContext(validateOptions(options), dir);
+    const { diagnostics } = findCitations(parseMdx(source), source, 'input.mdx', context.library);
+    const all = sortDiagnostics([...context.library.diagnostics, ...diagnostics]);
+    compare(path.join(dir, 'messages.txt'), all.map((d) => `${formatDiagnostic(d)}\n`).join(''));
+  });
+});

@@ -1,0 +1,164 @@
+// The exact words an editor reads for each kind of mistake.
+import { describe, expect, it } from 'vitest';
+
+import {
+  createLibrary,
+  findCitations,
+  formatDiagnostic,
+  loadStyle,
+  parseMdx,
+  validateOptions,
+} from '../../src/citations';
+
+const GALLAGHER = `@article{gallagher2018,
+  author = {Gallagher, Ryan},
+  title = {Google Plans to Launch Censored Search Engine in {China}},
+  journaltitle = {The Intercept},
+  date = {2018-08-01},
+}
+`;
+
+function messages(bib: Record<string, string>, doc = '', docFile = 'docs/google.mdx'): string[] {
+  const library = createLibrary(Object.entries(bib).map(([file, text]) => ({ file, text })));
+  const { diagnostics } = findCitations(parseMdx(doc), doc, docFile, library);
+  return [...library.diagnostics, ...diagnostics].map(formatDiagnostic);
+}
+
+describe('unknown keys', () => {
+  it('names the file, line and column of the key and suggests the nearest key', () => {
+    const doc =
+      '---\ntitle: Google\n---\n\nIn 2018, an investigation found that Google [@galagher2018] had.\n';
+    expect(messages({ 'bibliography/essay.bib': GALLAGHER }, doc)).toMatchInlineSnapshot(`
+      [
+        "docs/google.mdx:5:46: Unknown citation key "galagher2018"; did you mean "gallagher2018"?",
+      ]
+    `);
+  });
+
+  it('suggests nothing when no key is close', () => {
+    expect(messages({ 'a.bib': GALLAGHER }, 'See [@rauhala2016].')).toMatchInlineSnapshot(`
+      [
+        "docs/google.mdx:1:6: Unknown citation key "rauhala2016"",
+      ]
+    `);
+  });
+
+  it('reports each unknown key of a cluster at its own column', () => {
+    expect(messages({ 'a.bib': GALLAGHER }, 'See [@gallagher2018; @galagher2019; @nope].'))
+      .toMatchInlineSnapshot(`
+      [
+        "docs/google.mdx:1:22: Unknown citation key "galagher2019"; did you mean "gallagher2018"?",
+        "docs/google.mdx:1:37: Unknown citation key "nope"",
+      ]
+    `);
+  });
+
+  it('finds keys inside admonitions, lists and block quotes at their real column', () => {
+    const doc =
+      ':::note\n\nA note [@galagher2018].\n\n:::\n\n- item\n  continued [@nope]\n\n> quoted [@nope2]\n';
+    expect(messages({ 'a.bib': GALLAGHER }, doc)).toMatchInlineSnapshot(`
+      [
+        "docs/google.mdx:3:9: Unknown citation key "galagher2018"; did you mean "gallagher2018"?",
+        "docs/google.mdx:8:14: Unknown citation key "nope"",
+        "docs/google.mdx:10:11: Unknown citation key "nope2"",
+      ]
+    `);
+  });
+});
+
+describe('duplicate keys', () => {
+  it('names both places within one file', () => {
+    expect(messages({ 'bibliography/essay.bib': `${GALLAGHER}\n${GALLAGHER}` }))
+      .toMatchInlineSnapshot(`
+      [
+        "bibliography/essay.bib:8:1: Duplicate citation key "gallagher2018"; first defined at bibliography/essay.bib:1:1",
+      ]
+    `);
+  });
+
+  it('names both places across files', () => {
+    expect(
+      messages({ 'bibliography/a.bib': GALLAGHER, 'bibliography/b.bib': `% again\n${GALLAGHER}` }),
+    ).toMatchInlineSnapshot(`
+        [
+          "bibliography/b.bib:2:1: Duplicate citation key "gallagher2018"; first defined at bibliography/a.bib:1:1",
+        ]
+      `);
+  });
+});
+
+describe('malformed BibTeX', () => {
+  it('points at a missing comma between fields', () => {
+    const bib = '@book{roe2001,\n  author = {Roe, Richard}\n  title = {A Book},\n}\n';
+    expect(messages({ 'refs.bib': bib })).toMatchInlineSnapshot(`
+      [
+        "refs.bib:3:3: Malformed BibTeX: missing "," before this field",
+      ]
+    `);
+  });
+
+  it('points at the end of a file left inside an entry', () => {
+    const bib = '@book{roe2001,\n  title = {A Book},\n';
+    expect(messages({ 'refs.bib': bib })).toMatchInlineSnapshot(`
+      [
+        "refs.bib:3:1: Malformed BibTeX: expected a closing "}", found the end of the file",
+      ]
+    `);
+  });
+
+  it('points at a missing key', () => {
+    const bib = '@book{\n  title = {A Book},\n}\n';
+    expect(messages({ 'refs.bib': bib })).toMatchInlineSnapshot(`
+      [
+        "refs.bib:2:9: Malformed BibTeX: expected "," after the entry key (is the key missing?)",
+      ]
+    `);
+  });
+
+  it('places an error inside a field value at its entry', () => {
+    const bib = `${GALLAGHER}\n@book{roe2001,\n  title = {Bad math $x},\n}\n`;
+    expect(messages({ 'refs.bib': bib })).toMatchInlineSnapshot(`
+      [
+        "refs.bib:8:1: Malformed BibTeX in entry "roe2001": expected text, found the end of the file",
+      ]
+    `);
+  });
+});
+
+describe('styles and locales', () => {
+  it('refuses an unknown style and lists the known ones', () => {
+    expect(() => loadStyle('apa7', 'en-US', '.')).toThrowErrorMatchingInlineSnapshot(
+      `[OptionsError: Unknown CSL style "apa7"; use one of "apa", "vancouver", "harvard1", or the path of a .csl file.]`,
+    );
+  });
+
+  it('refuses an unknown locale instead of falling back to en-US', () => {
+    expect(() => loadStyle('apa', 'xx-XX', '.')).toThrowErrorMatchingInlineSnapshot(
+      `[OptionsError: Unknown CSL locale "xx-XX"; use one of "en-US", "nl-NL", "fr-FR", "de-DE", "es-ES", or the path of a locales-xx-XX.xml file.]`,
+    );
+  });
+
+  it('refuses a style file that does not exist', () => {
+    expect(() => loadStyle('styles/missing.csl', 'en-US', '/nowhere')).toThrowError(
+      'Cannot read the CSL style file "/nowhere/styles/missing.csl"',
+    );
+  });
+});
+
+describe('options', () => {
+  it('names a bad policy, echoes it and lists what is allowed', () => {
+    expect(() => validateOptions({ onBrokenCitations: 'fail' })).toThrowErrorMatchingInlineSnapshot(
+      `[OptionsError: Citation option "onBrokenCitations" must be one of "throw", "warn", "ignore"; got "fail".]`,
+    );
+  });
+
+  it('names an unknown option', () => {
+    expect(() => validateOptions({ styel: 'apa' })).toThrowErrorMatchingInlineSnapshot(
+      `[OptionsError: Unknown citation option "styel"; the options are "bibliography", "style", "locale", "onBrokenCitations", "onUncitedEntries", "referencesTitle".]`,
+    );
+  });
+
+  it('throws for broken citations unless told otherwise', () => {
+    expect(validateOptions({}).onBrokenCitations).toBe('throw');
+  });
+});
