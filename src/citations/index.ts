@@ -12,3 +12,5 @@ export * from './document';
 export * from './render';
 export * from './hast';
 export * from './site';
+export * from './export';
+export * from './metadata';

@@ -6,6 +6,21 @@
 export type Policy = 'throw' | 'warn' | 'ignore';
 export const POLICIES: readonly Policy[] = ['throw', 'warn', 'ignore'];
 
+/** What a reader needs to cite the edition itself; set once, in the site config. */
+export type EditionMetadata = {
+  /** The work's title, as the introduction's citation shows it. */
+  title: string;
+  /** The edition as a container of its chapters ("… : a cited edition"). */
+  containerTitle: string;
+  publisher: string;
+  /** When this edition was published, YYYY-MM-DD. */
+  issued: string;
+  /** The site's address, without a trailing slash. */
+  url: string;
+  /** Where the text was first published. */
+  original: { title: string; publisher: string; issued: string; url: string };
+};
+
 // A type, not an interface, so that it fits where Docusaurus expects plugin options.
 export type CitationOptions = {
   /** .bib files or folders of them, relative to the site directory. */
@@ -20,6 +35,8 @@ export type CitationOptions = {
   onUncitedEntries?: Policy;
   /** The heading of each document's reference list. */
   referencesTitle?: string;
+  /** The edition's own metadata: "Cite this chapter", Highwire and schema.org tags. */
+  edition?: EditionMetadata;
 };
 
 export interface ResolvedCitationOptions {
@@ -29,6 +46,7 @@ export interface ResolvedCitationOptions {
   onBrokenCitations: Policy;
   onUncitedEntries: Policy;
   referencesTitle: string;
+  edition: EditionMetadata | undefined;
 }
 
 export const DEFAULT_OPTIONS: ResolvedCitationOptions = {
@@ -38,6 +56,7 @@ export const DEFAULT_OPTIONS: ResolvedCitationOptions = {
   onBrokenCitations: 'throw',
   onUncitedEntries: 'warn',
   referencesTitle: 'References',
+  edition: undefined,
 };
 
 export class OptionsError extends Error {
@@ -101,5 +120,39 @@ export function validateOptions(options: unknown = {}): ResolvedCitationOptions 
     onBrokenCitations: policy('onBrokenCitations', merged.onBrokenCitations),
     onUncitedEntries: policy('onUncitedEntries', merged.onUncitedEntries),
     referencesTitle: nonEmptyString('referencesTitle', merged.referencesTitle),
+    edition: merged.edition === undefined ? undefined : edition(merged.edition),
+  };
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const WEB_ADDRESS = /^https?:\/\/[^\s]+[^/\s]$/;
+
+function edition(value: unknown): EditionMetadata {
+  if (typeof value !== 'object' || value === null) {
+    throw new OptionsError(`Citation option "edition" must be an object; got ${describe(value)}.`);
+  }
+  const e = value as Record<string, unknown>;
+  const field = (name: string, v: unknown, pattern?: RegExp, what?: string): string => {
+    const s = nonEmptyString(`edition.${name}`, v);
+    if (pattern && !pattern.test(s)) {
+      throw new OptionsError(
+        `Citation option "edition.${name}" must be ${what}; got ${describe(v)}.`,
+      );
+    }
+    return s;
+  };
+  const original = (e.original ?? {}) as Record<string, unknown>;
+  return {
+    title: field('title', e.title),
+    containerTitle: field('containerTitle', e.containerTitle),
+    publisher: field('publisher', e.publisher),
+    issued: field('issued', e.issued, ISO_DATE, 'a date written YYYY-MM-DD'),
+    url: field('url', e.url, WEB_ADDRESS, 'an http(s) address without a trailing slash'),
+    original: {
+      title: field('original.title', original.title),
+      publisher: field('original.publisher', original.publisher),
+      issued: field('original.issued', original.issued, ISO_DATE, 'a date written YYYY-MM-DD'),
+      url: field('original.url', original.url, /^https?:\/\/\S+$/, 'an http(s) address'),
+    },
   };
 }

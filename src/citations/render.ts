@@ -8,6 +8,7 @@ import type { Element, ElementContent } from 'hast';
 
 import { retrieveLocale, type CslItem, type CslStyle } from './csl';
 import { citeprocHtmlToHast, h, ITEM_MARKER, text, toText } from './hast';
+import { exportItems } from './export';
 import type { Library } from './library';
 import type { CiteItem } from './syntax';
 
@@ -36,17 +37,29 @@ export function citationAnchor(n: number): string {
   return `citation-${n}`;
 }
 
-function createEngine(library: Library, style: CslStyle): { engine: Engine; keys: string[] } {
-  const keys = [...library.entries.keys()];
-  const keyIndex = new Map(keys.map((k, i) => [k, i]));
+/** What an engine can cite: keys in a stable order, and the item behind each. */
+interface ItemSource {
+  keys: readonly string[];
+  get(key: string): CslItem | undefined;
+}
+
+function librarySource(library: Library): ItemSource {
+  return {
+    keys: [...library.entries.keys()],
+    get: (key) => library.entries.get(key)?.cslForCiteproc,
+  };
+}
+
+function createEngine(source: ItemSource, style: CslStyle): Engine {
+  const keyIndex = new Map(source.keys.map((k, i) => [k, i]));
   const engine = new CSL.Engine(
     {
       retrieveLocale: (lang) => retrieveLocale(style, lang),
       retrieveItem: (id): CslItem & { system_id: string } => {
-        const entry = library.entries.get(id);
-        if (!entry) throw new Error(`No entry for citation key "${id}"`);
+        const item = source.get(id);
+        if (!item) throw new Error(`No entry for citation key "${id}"`);
         // system_id turns on citeproc's per-item wrapper; a copy, since citeproc annotates items.
-        return { ...structuredClone(entry.cslForCiteproc), system_id: id };
+        return { ...structuredClone(item), system_id: id };
       },
       // Marks where each cited item starts and ends, so that each can link to its own entry.
       // The index, not the key, goes into the markup: keys may hold any character.
@@ -59,7 +72,7 @@ function createEngine(library: Library, style: CslStyle): { engine: Engine; keys
   );
   engine.opt.development_extensions.wrap_url_and_doi = true;
   engine.opt.development_extensions.apply_citation_wrapper = true;
-  return { engine, keys };
+  return engine;
 }
 
 function toCiteprocItem(item: CiteItem): CitationItem {
@@ -237,7 +250,9 @@ export function renderDocument(
   style: CslStyle,
   clusters: readonly ClusterInput[],
 ): RenderedDocument {
-  const { engine, keys } = createEngine(library, style);
+  const source = librarySource(library);
+  const keys = source.keys;
+  const engine = createEngine(source, style);
   const citations: Citation[] = clusters.map((cluster, i) => ({
     citationID: `c${i + 1}`,
     citationItems: cluster.items.map(toCiteprocItem),
@@ -279,6 +294,8 @@ export function renderDocument(
       h('li', { id: library.anchorOf(entry.key), className: ['csl-entry'], dataKey: entry.key }, [
         ...entry.content,
         text(' '),
+        entryActions(library, entry.key),
+        text(' '),
         backLinks(citedBy.get(entry.key) ?? []),
       ]),
     ),
@@ -295,8 +312,19 @@ export function renderEntries(
   style: CslStyle,
   keys: readonly string[] = [...library.entries.keys()],
 ): { entries: RenderedEntry[]; hanging: boolean } {
-  const { engine } = createEngine(library, style);
+  const engine = createEngine(librarySource(library), style);
   engine.updateItems([...keys]);
+  return entriesOf(engine);
+}
+
+/** Formatted entries for items outside the library (the edition citing itself). */
+export function renderItems(
+  items: readonly CslItem[],
+  style: CslStyle,
+): { entries: RenderedEntry[]; hanging: boolean } {
+  const byId = new Map(items.map((item) => [item.id, item]));
+  const engine = createEngine({ keys: [...byId.keys()], get: (key) => byId.get(key) }, style);
+  engine.updateItems([...byId.keys()]);
   return entriesOf(engine);
 }
 
@@ -312,4 +340,44 @@ export function shortReferences(library: Library, style: CslStyle): Map<string, 
     keys.map((key) => ({ items: [{ key, offset: 0 }], narrative: false })),
   );
   return new Map(keys.map((key, i) => [key, toText([clusters[i]!])]));
+}
+
+/** A file name made of a key: keys may hold "/" and ":". */
+export function fileNameOf(key: string): string {
+  return key.replace(/[^\w.-]+/g, '-');
+}
+
+/**
+ * "Copy BibTeX" and "Download .bib" for one entry. The button carries its text; a small client
+ * script does the copying and tells screen readers (see src/clientModules). The download is a
+ * data: link, so it works with the keyboard and without JavaScript.
+ */
+export function entryActions(library: Library, key: string): Element {
+  const entry = library.entries.get(key);
+  if (!entry) throw new Error(`No entry for citation key "${key}"`);
+  const bibtex = exportItems([entry.csl], 'bibtex');
+  return h('span', { className: ['entry-actions'] }, [
+    h(
+      'button',
+      {
+        type: 'button',
+        className: ['entry-action'],
+        dataCopyText: bibtex,
+        dataCopyDone: `BibTeX of ${key} copied to the clipboard`,
+        ariaLabel: `Copy BibTeX of ${key}`,
+      },
+      [text('Copy BibTeX')],
+    ),
+    text(' '),
+    h(
+      'a',
+      {
+        className: ['entry-action'],
+        href: `data:application/x-bibtex;charset=utf-8,${encodeURIComponent(bibtex)}`,
+        download: `${fileNameOf(key)}.bib`,
+        ariaLabel: `Download .bib of ${key}`,
+      },
+      [text('Download .bib')],
+    ),
+  ]);
 }

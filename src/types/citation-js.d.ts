@@ -10,7 +10,7 @@ declare module '@citation-js/core' {
   export const plugins: {
     config: { get(plugin: string): unknown };
     input: { chain(data: unknown, options?: Record<string, unknown>): unknown[] };
-    output: { format(format: string, data: unknown[], ...options: unknown[]): unknown };
+    output: { format(format: string, data: readonly unknown[], ...options: unknown[]): unknown };
   };
   export type { Registry };
 }

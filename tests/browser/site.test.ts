@@ -134,7 +134,9 @@ describe('the colour mode', () => {
       expect(clicks, 'clicks without reaching dark mode').toBeLessThan(3);
       const label = await toggle.getAttribute('aria-label');
       await toggle.click();
-      await expect.poll(() => toggle.getAttribute('aria-label')).not.toBe(label);
+      await expect
+        .poll(() => toggle.getAttribute('aria-label'), { timeout: 5_000 })
+        .not.toBe(label);
     }
     expect(await toggle.getAttribute('aria-label')).toContain('currently dark mode');
 

@@ -28,7 +28,8 @@ export interface AxeFinding {
   rule: string;
   impact: string;
   help: string;
-  elements: { target: string; html: string; summary: string }[];
+  /** One line per offending element: its selector, its HTML and what axe measured. */
+  elements: string[];
 }
 
 const problemsByPage = new WeakMap<Page, PageProblems>();
@@ -137,10 +138,9 @@ export async function axe(page: Page): Promise<AxeFinding[]> {
       rule: violation.id,
       impact: violation.impact ?? '',
       help: violation.help,
-      elements: violation.nodes.map((node) => ({
-        target: node.target.join(' '),
-        html: node.html,
-        summary: node.failureSummary ?? '',
-      })),
+      elements: violation.nodes.map((node) => {
+        const why = (node.failureSummary ?? '').replace(/^Fix (any|all) of the following:\s*/, '');
+        return `${node.target.join(' ')}  ${node.html}  (${why.replace(/\s+/g, ' ').trim()})`;
+      }),
     }));
 }

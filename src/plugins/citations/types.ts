@@ -22,3 +22,21 @@ export interface BibliographyPageData {
   cited: BibliographyEntryData[];
   uncited: BibliographyEntryData[];
 }
+
+/** Per-page citation metadata, exported by each MDX document as `citationMeta`. */
+export interface CitationMeta {
+  /** Highwire Press tags, name and content, in order. */
+  highwire: [string, string][];
+  /** The page as a schema.org Article, with the works it cites. */
+  jsonLd: Record<string, unknown>;
+  /** "Cite this chapter" (or "… essay" on the introduction). */
+  cite?: {
+    heading: string;
+    formatted: ElementContent[];
+    text: string;
+    bibtex: string;
+    ris: string;
+    /** Base name for the downloaded files. */
+    fileName: string;
+  };
+}

@@ -1,0 +1,176 @@
+/**
+ * Bibliographic metadata for machines: Highwire Press tags (Google Scholar, Zotero), schema.org
+ * JSON-LD, COinS spans (Zotero's connector), and the CSL item that cites the edition itself.
+ * All of it is derived from CSL items, so it can never disagree with the rendered references.
+ */
+import type { CslDate, CslItem, CslName } from './csl';
+import type { EditionMetadata } from './options';
+
+/** "2018-08-01", "2016" or "2020-03": as much of the date as is known. */
+export function isoDate(date: CslDate | undefined): string | undefined {
+  const parts = date?.['date-parts']?.[0];
+  if (!parts || parts.length === 0 || parts[0] === undefined) return undefined;
+  return parts
+    .slice(0, 3)
+    .map((p, i) => String(p).padStart(i === 0 ? 4 : 2, '0'))
+    .join('-');
+}
+
+export function nameOf(name: CslName): string {
+  if (name.literal) return name.literal;
+  return name.given ? `${name.family ?? ''}, ${name.given}`.trim() : (name.family ?? '');
+}
+
+function isPerson(name: CslName): boolean {
+  return Boolean(name.given);
+}
+
+const JOURNAL_TYPES = new Set([
+  'article',
+  'article-journal',
+  'article-magazine',
+  'article-newspaper',
+]);
+
+/** One `citation_reference` value: Highwire's key=value list, with ";" kept out of values. */
+export function highwireReference(item: CslItem): string {
+  const clean = (v: string) => v.replace(/;/g, ',');
+  const pairs: [string, string | undefined][] = [
+    ['citation_title', item.title],
+    ...(item.author ?? []).map((a): [string, string] => ['citation_author', nameOf(a)]),
+    ['citation_publication_date', isoDate(item.issued)?.replaceAll('-', '/')],
+    [
+      JOURNAL_TYPES.has(item.type) ? 'citation_journal_title' : 'citation_publisher',
+      JOURNAL_TYPES.has(item.type) ? item['container-title'] : item.publisher,
+    ],
+    ['citation_volume', item.volume as string | undefined],
+    ['citation_issue', (item.issue ?? item.number) as string | undefined],
+    ['citation_firstpage', (item.page as string | undefined)?.split(/[-–]/)[0]],
+    ['citation_public_url', item.URL],
+  ];
+  return pairs
+    .filter((p): p is [string, string] => Boolean(p[1]))
+    .map(([k, v]) => `${k}=${clean(String(v))}`)
+    .join('; ');
+}
+
+const SCHEMA_TYPES: Record<string, string> = {
+  'article-journal': 'ScholarlyArticle',
+  'article-newspaper': 'NewsArticle',
+  'article-magazine': 'Article',
+  article: 'Article',
+  report: 'Report',
+  legislation: 'Legislation',
+  legal_case: 'CreativeWork',
+  webpage: 'WebPage',
+  post: 'SocialMediaPosting',
+  book: 'Book',
+};
+
+/** A cited work as a schema.org object, for an Article's `citation` list. */
+export function schemaOrgWork(item: CslItem): Record<string, unknown> {
+  const work: Record<string, unknown> = {
+    '@type': SCHEMA_TYPES[item.type] ?? 'CreativeWork',
+    name: item.title,
+  };
+  if (item.author?.length) {
+    work.author = item.author.map((a) => ({
+      '@type': isPerson(a) ? 'Person' : 'Organization',
+      name: a.literal ?? (a.given ? `${a.given} ${a.family ?? ''}`.trim() : a.family),
+    }));
+  }
+  const date = isoDate(item.issued);
+  if (date) work.datePublished = date;
+  if (item['container-title'])
+    work.isPartOf = { '@type': 'Periodical', name: item['container-title'] };
+  if (item.publisher) work.publisher = { '@type': 'Organization', name: item.publisher };
+  if (item.URL) work.url = item.URL;
+  return work;
+}
+
+/**
+ * An OpenURL ContextObject in KEV form (COinS), which Zotero's connector reads from
+ * `<span class="Z3988" title="…">`.
+ */
+export function coinsOf(item: CslItem): string {
+  const journal = JOURNAL_TYPES.has(item.type);
+  const book = item.type === 'book' || item.type === 'report';
+  const pairs: [string, string | undefined][] = [
+    ['ctx_ver', 'Z39.88-2004'],
+    [
+      'rft_val_fmt',
+      journal
+        ? 'info:ofi/fmt:kev:mtx:journal'
+        : book
+          ? 'info:ofi/fmt:kev:mtx:book'
+          : 'info:ofi/fmt:kev:mtx:dc',
+    ],
+    ['rft_id', item.URL],
+    [
+      'rft.genre',
+      journal ? 'article' : item.type === 'report' ? 'report' : book ? 'book' : undefined,
+    ],
+    [journal ? 'rft.atitle' : book ? 'rft.btitle' : 'rft.title', item.title],
+    [journal ? 'rft.jtitle' : 'rft.source', item['container-title']],
+    ...(item.author ?? []).map((a): [string, string] => [
+      journal || book ? 'rft.au' : 'rft.creator',
+      nameOf(a),
+    ]),
+    ['rft.date', isoDate(item.issued)],
+    ['rft.volume', item.volume as string | undefined],
+    ['rft.issue', (item.issue ?? item.number) as string | undefined],
+    ['rft.pages', item.page as string | undefined],
+    [book ? 'rft.pub' : 'rft.publisher', item.publisher],
+    ['rft.type', journal || book ? undefined : item.type],
+  ];
+  return pairs
+    .filter((p): p is [string, string] => Boolean(p[1]))
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+    .join('&');
+}
+
+function dateParts(iso: string): CslDate {
+  return { 'date-parts': [iso.split('-').map(Number)] };
+}
+
+/**
+ * The CSL item for citing a page of the edition: the introduction stands for the whole essay;
+ * a chapter is a part of it.
+ */
+export function editionItem(
+  edition: EditionMetadata,
+  page: { id: string; title: string; permalink: string; whole: boolean },
+): CslItem {
+  return {
+    id: page.id,
+    type: 'webpage',
+    title: page.whole ? edition.title : page.title,
+    'container-title': page.whole
+      ? edition.containerTitle
+      : `${edition.title} (${edition.containerTitle})`,
+    publisher: edition.publisher,
+    issued: dateParts(edition.issued),
+    URL: `${edition.url}${page.permalink === '/' ? '/' : page.permalink}`,
+    'original-title': edition.original.title,
+    'original-publisher': edition.original.publisher,
+    'original-date': dateParts(edition.original.issued),
+    note: `Originally published by ${edition.original.publisher}, ${edition.original.issued}: ${edition.original.url}`,
+  };
+}
+
+/**
+ * Where Docusaurus serves a document (docs at the site root): its `slug` when it has one,
+ * otherwise its path in the docs folder, with `index` standing for the folder itself.
+ */
+export function permalinkOf(docPath: string, slug?: unknown): string {
+  if (typeof slug === 'string' && slug.startsWith('/')) return slug;
+  const base = docPath.replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '');
+  const dir = base.includes('/') ? base.slice(0, base.lastIndexOf('/') + 1) : '';
+  const path = typeof slug === 'string' ? `${dir}${slug}` : base;
+  return `/${path}`.replace(/\/+/g, '/');
+}
+
+/** The name of a page's exported reference files: /references/<name>.bib. */
+export function exportFileBase(permalink: string): string {
+  return permalink === '/' ? 'index' : permalink.replace(/^\/|\/$/g, '').replaceAll('/', '-');
+}
