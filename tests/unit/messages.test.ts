@@ -154,7 +154,7 @@ describe('options', () => {
 
   it('names an unknown option', () => {
     expect(() => validateOptions({ styel: 'apa' })).toThrowErrorMatchingInlineSnapshot(
-      `[OptionsError: Unknown citation option "styel"; the options are "bibliography", "style", "locale", "onBrokenCitations", "onUncitedEntries", "referencesTitle".]`,
+      `[OptionsError: Unknown citation option "styel"; the options are "bibliography", "style", "locale", "onBrokenCitations", "onUncitedEntries", "referencesTitle", "edition".]`,
     );
   });
 
