@@ -3,8 +3,10 @@ import type { Config } from '@docusaurus/types';
 import { themes as prismThemes } from 'prism-react-renderer';
 
 import type { CitationOptions } from './src/citations/options';
-import citationsPlugin from './src/plugins/citations';
+import citationsPlugin, { EXPORTS_DIR } from './src/plugins/citations';
 import remarkCitations from './src/remark/citations';
+
+const SITE_URL = 'https://digital-divide.example.org';
 
 /**
  * How citations are resolved and rendered; read by the remark plugin, the site plugin and (from
@@ -16,6 +18,20 @@ const citations: CitationOptions = {
   locale: 'en-US',
   onBrokenCitations: 'throw',
   onUncitedEntries: 'warn',
+  // The edition's own metadata: "Cite this chapter", Highwire and schema.org tags.
+  edition: {
+    title: 'TikTok, WeChat and the growing digital divide between the U.S. and China',
+    containerTitle: 'Digital Divide: a cited edition',
+    publisher: 'Digital Divide',
+    issued: '2026-11-29',
+    url: SITE_URL,
+    original: {
+      title: 'TikTok, WeChat and the growing digital divide between the U.S. and China',
+      publisher: 'TechCrunch',
+      issued: '2020-09-22',
+      url: 'https://techcrunch.com/2020/09/22/tiktok-wechat-and-the-growing-digital-divide-between-the-u-s-and-china/',
+    },
+  },
 };
 
 const config: Config = {
@@ -23,7 +39,7 @@ const config: Config = {
   tagline:
     'TikTok, WeChat and the growing digital divide between the U.S. and China: a cited edition',
   favicon: 'img/favicon.svg',
-  url: 'https://digital-divide.example.org',
+  url: SITE_URL,
   baseUrl: '/',
   trailingSlash: false,
 
@@ -54,6 +70,9 @@ const config: Config = {
   ],
 
   plugins: [[citationsPlugin, citations]],
+  clientModules: ['./src/clientModules/copyToClipboard.ts'],
+  // The citations plugin writes the .bib, .ris and CSL-JSON exports here; see EXPORTS_DIR.
+  staticDirectories: ['static', EXPORTS_DIR],
 
   themeConfig: {
     colorMode: { respectPrefersColorScheme: true },

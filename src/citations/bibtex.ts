@@ -13,10 +13,12 @@ export interface BibEntry {
   key: string;
   /** The entry type as written (`article`, `online`, …), lower-cased. */
   type: string;
-  /** CSL-JSON, as citation-js reads the entry. */
+  /**
+   * CSL-JSON as citation-js reads the entry: rich text (LaTeX formatting becomes <i>, <span
+   * class="nocase"> …), with literal "<" and ">" protected (see `protectBrackets`). This is the
+   * form citeproc and the exporters take; `plainText` gives a field as readers see it.
+   */
   csl: CslItem;
-  /** The same, with literal "<" and ">" protected (see `protectBrackets`): what citeproc gets. */
-  cslForCiteproc: CslItem;
   /** The entry exactly as written in the file, from `@` to the closing brace. */
   source: string;
   file: string;
@@ -61,11 +63,17 @@ export function restoreBrackets(text: string): string {
   return text.replaceAll(LITERAL_LT, '<').replaceAll(LITERAL_GT, '>');
 }
 
-function restoreDeep<T>(value: T): T {
-  if (typeof value === 'string') return restoreBrackets(value) as T;
-  if (Array.isArray(value)) return value.map(restoreDeep) as T;
+/** A field as plain text: formatting tags dropped, literal brackets put back. */
+export function plainText(value: string): string {
+  return restoreBrackets(value.replace(/<\/?(?:i|b|sup|sub|sc|span)(?:\s[^>]*)?>/g, ''));
+}
+
+/** Every string of a CSL item (or any JSON value) as plain text. */
+export function plainDeep<T>(value: T): T {
+  if (typeof value === 'string') return plainText(value) as T;
+  if (Array.isArray(value)) return value.map(plainDeep) as T;
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, restoreDeep(v)])) as T;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainDeep(v)])) as T;
   }
   return value;
 }
@@ -243,8 +251,7 @@ export function parseBibFile(file: string, text: string): BibFile {
     return {
       key: s.key,
       type: s.type,
-      csl: restoreDeep({ ...item, id: s.key, 'citation-key': s.key }),
-      cslForCiteproc: { ...item, id: s.key, 'citation-key': s.key },
+      csl: { ...item, id: s.key, 'citation-key': s.key },
       source: text.slice(s.start, s.end),
       file,
       line,

@@ -10,6 +10,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
+import { load as parseYaml } from 'js-yaml';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { visitParents } from 'unist-util-visit-parents';
@@ -80,6 +81,13 @@ export function parseMdx(source: string): Root {
     .use(remarkDirective)
     .use(remarkGfm)
     .parse(source);
+}
+
+/** The front matter of a parsed document (its YAML block), or {} when it has none. */
+export function frontMatterOf(tree: Root): Record<string, unknown> {
+  const yaml = tree.children.find((n) => n.type === 'yaml');
+  const parsed = yaml && 'value' in yaml ? parseYaml(yaml.value) : undefined;
+  return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
 }
 
 /**

@@ -9,6 +9,7 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-ris';
 
+import { plainDeep, restoreBrackets } from './bibtex';
 import type { CslItem } from './csl';
 
 export const EXPORT_FORMATS = ['bibtex', 'ris', 'csl-json'] as const;
@@ -78,13 +79,20 @@ function clean(item: CslItem): CslItem {
   return rest;
 }
 
+/**
+ * Writes items (library entries' `csl`, with rich text and protected brackets) in a format.
+ * BibTeX turns the rich text into LaTeX; RIS has no formatting, so it gets plain text.
+ */
 export function exportItems(items: readonly CslItem[], format: ExportFormat): string {
-  const data = items.map(clean);
+  return restoreBrackets(write(items.map(clean), format));
+}
+
+function write(data: CslItem[], format: ExportFormat): string {
   switch (format) {
     case 'bibtex':
       return `${withBibtexFormat(() => plugins.output.format('bibtex', data, { format: 'text' }) as string).trimEnd()}\n`;
     case 'ris':
-      return toRis(data);
+      return toRis(data.map(plainDeep));
     case 'csl-json':
       return `${JSON.stringify(data, null, 2)}\n`;
   }

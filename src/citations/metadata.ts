@@ -3,6 +3,7 @@
  * JSON-LD, COinS spans (Zotero's connector), and the CSL item that cites the edition itself.
  * All of it is derived from CSL items, so it can never disagree with the rendered references.
  */
+import { plainDeep } from './bibtex';
 import type { CslDate, CslItem, CslName } from './csl';
 import type { EditionMetadata } from './options';
 
@@ -33,7 +34,8 @@ const JOURNAL_TYPES = new Set([
 ]);
 
 /** One `citation_reference` value: Highwire's key=value list, with ";" kept out of values. */
-export function highwireReference(item: CslItem): string {
+export function highwireReference(rich: CslItem): string {
+  const item = plainDeep(rich);
   const clean = (v: string) => v.replace(/;/g, ',');
   const pairs: [string, string | undefined][] = [
     ['citation_title', item.title],
@@ -68,7 +70,8 @@ const SCHEMA_TYPES: Record<string, string> = {
 };
 
 /** A cited work as a schema.org object, for an Article's `citation` list. */
-export function schemaOrgWork(item: CslItem): Record<string, unknown> {
+export function schemaOrgWork(rich: CslItem): Record<string, unknown> {
+  const item = plainDeep(rich);
   const work: Record<string, unknown> = {
     '@type': SCHEMA_TYPES[item.type] ?? 'CreativeWork',
     name: item.title,
@@ -92,7 +95,8 @@ export function schemaOrgWork(item: CslItem): Record<string, unknown> {
  * An OpenURL ContextObject in KEV form (COinS), which Zotero's connector reads from
  * `<span class="Z3988" title="…">`.
  */
-export function coinsOf(item: CslItem): string {
+export function coinsOf(rich: CslItem): string {
+  const item = plainDeep(rich);
   const journal = JOURNAL_TYPES.has(item.type);
   const book = item.type === 'book' || item.type === 'report';
   const pairs: [string, string | undefined][] = [

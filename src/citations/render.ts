@@ -46,7 +46,7 @@ interface ItemSource {
 function librarySource(library: Library): ItemSource {
   return {
     keys: [...library.entries.keys()],
-    get: (key) => library.entries.get(key)?.cslForCiteproc,
+    get: (key) => library.entries.get(key)?.csl,
   };
 }
 

@@ -8,8 +8,9 @@ import path from 'node:path';
 
 import { loadStyle, type CslStyle } from './csl';
 import type { Diagnostic } from './diagnostics';
-import { findCitations, parseMdx } from './document';
+import { findCitations, frontMatterOf, parseMdx } from './document';
 import { displayPath, loadLibrary, type Library } from './library';
+import { permalinkOf } from './metadata';
 import type { ResolvedCitationOptions } from './options';
 
 export interface CitationContext {
@@ -44,6 +45,8 @@ export interface DocumentReport {
   path: string;
   /** Path as shown in messages. */
   file: string;
+  /** Where the site serves it. */
+  permalink: string;
   citations: CitationUse[];
   diagnostics: Diagnostic[];
 }
@@ -65,18 +68,22 @@ export function listDocuments(dir: string): string[] {
   return out;
 }
 
-export function scanDocument(context: CitationContext, file: string): DocumentReport {
+export function scanDocument(
+  context: CitationContext,
+  file: string,
+  docsDir: string,
+): DocumentReport {
   const source = fs.readFileSync(file, 'utf8');
   const shown = displayPath(file, context.siteDir);
-  const { citations, diagnostics } = findCitations(
-    parseMdx(source),
-    source,
-    shown,
-    context.library,
-  );
+  const tree = parseMdx(source);
+  const { citations, diagnostics } = findCitations(tree, source, shown, context.library);
   return {
     path: file,
     file: shown,
+    permalink: permalinkOf(
+      path.relative(docsDir, file).split(path.sep).join('/'),
+      frontMatterOf(tree).slug,
+    ),
     citations: citations
       .filter((c) => c.resolved)
       .flatMap((c) =>
@@ -99,8 +106,9 @@ export interface SiteReport {
   uncited: Diagnostic[];
 }
 
-export function checkSite(context: CitationContext, documents: readonly string[]): SiteReport {
-  const reports = documents.map((d) => scanDocument(context, d));
+/** Checks the library and every document under `docsDir`. */
+export function checkSite(context: CitationContext, docsDir: string): SiteReport {
+  const reports = listDocuments(docsDir).map((d) => scanDocument(context, d, docsDir));
   const cited = new Set(reports.flatMap((r) => r.citations.map((c) => c.key)));
   const uncited: Diagnostic[] = [...context.library.entries.values()]
     .filter((entry) => !cited.has(entry.key))

@@ -5,20 +5,30 @@
  *
  * All the work is the engine's; this file only moves nodes.
  */
+import path from 'node:path';
+
+import { valueToEstree } from 'estree-util-value-to-estree';
 import type { Element } from 'hast';
 import type { BlockContent, Heading, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { MdxjsEsm } from 'mdast-util-mdxjs-esm';
 import type { VFile } from 'vfile';
 
 import {
   applyPolicy,
   displayPath,
+  exportFileBase,
+  h,
+  permalinkOf,
+  text,
   findCitations,
+  frontMatterOf,
   loadContext,
   renderDocument,
   validateOptions,
   type CitationOptions,
   type FoundCitation,
 } from '../citations';
+import { pageMeta } from './pageMeta';
 
 /** An mdast node that becomes the given hast element when the document turns into HTML. */
 function fromHast<T extends PhrasingContent | BlockContent>(type: T['type'], element: Element): T {
@@ -64,6 +74,62 @@ function spliceCitations(citations: FoundCitation[], rendered: Map<FoundCitation
   }
 }
 
+/** Docusaurus hands the parsed front matter over in `file.data`; elsewhere we read it ourselves. */
+function pageFrontMatter(tree: Root, file: VFile): Record<string, unknown> {
+  return (
+    (file.data as { frontMatter?: Record<string, unknown> }).frontMatter ?? frontMatterOf(tree)
+  );
+}
+
+/** "Download these references": the page's own .bib and .ris, written by the site plugin. */
+function downloads(permalink: string): Element {
+  const base = `/references/${exportFileBase(permalink)}`;
+  const link = (ext: string, label: string) =>
+    // pathname:// tells Docusaurus this is a file, not a page of the site.
+    h('a', { href: `pathname://${base}.${ext}`, download: `${exportFileBase(permalink)}.${ext}` }, [
+      text(label),
+    ]);
+  return h('p', { className: ['references-downloads'] }, [
+    text('Download these references: '),
+    link('bib', 'BibTeX (.bib)'),
+    text(' · '),
+    link('ris', 'RIS (.ris)'),
+  ]);
+}
+
+/** `export const name = value` as an MDX ESM node. */
+function esmExport(name: string, value: unknown): MdxjsEsm {
+  return {
+    type: 'mdxjsEsm',
+    value: '',
+    data: {
+      estree: {
+        type: 'Program',
+        sourceType: 'module',
+        body: [
+          {
+            type: 'ExportNamedDeclaration',
+            specifiers: [],
+            attributes: [],
+            source: null,
+            declaration: {
+              type: 'VariableDeclaration',
+              kind: 'const',
+              declarations: [
+                {
+                  type: 'VariableDeclarator',
+                  id: { type: 'Identifier', name },
+                  init: valueToEstree(value),
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  };
+}
+
 export default function remarkCitations(options: CitationOptions = {}) {
   const resolved = validateOptions(options);
   return (tree: Root, file: VFile): void => {
@@ -81,18 +147,46 @@ export default function remarkCitations(options: CitationOptions = {}) {
       process.stderr.write(`[WARNING] ${message}\n`),
     );
 
+    const frontMatter = pageFrontMatter(tree, file);
+    const docsDir = path.join(file.cwd, 'docs');
+    const inDocs = !path.relative(docsDir, file.path).startsWith('..');
+    const permalink = permalinkOf(
+      path
+        .relative(inDocs ? docsDir : file.cwd, file.path)
+        .split(path.sep)
+        .join('/'),
+      frontMatter.slug,
+    );
     const ok = citations.filter((c) => c.resolved);
-    if (citations.length === 0) return;
-    const document = renderDocument(context.library, context.style, ok);
-    const rendered = new Map(ok.map((c, i) => [c, document.clusters[i]!]));
-    spliceCitations(citations, rendered);
-    if (ok.length === 0) return;
+    const document = ok.length > 0 ? renderDocument(context.library, context.style, ok) : undefined;
+    spliceCitations(citations, new Map(ok.map((c, i) => [c, document!.clusters[i]!])));
 
-    const heading: Heading = {
-      type: 'heading',
-      depth: 2,
-      children: [{ type: 'text', value: resolved.referencesTitle }],
-    };
-    tree.children.push(heading, fromHast<BlockContent>('paragraph', document.references));
+    if (document) {
+      const heading: Heading = {
+        type: 'heading',
+        depth: 2,
+        children: [{ type: 'text', value: resolved.referencesTitle }],
+      };
+      tree.children.push(
+        heading,
+        fromHast<BlockContent>('paragraph', document.references),
+        fromHast<BlockContent>('paragraph', downloads(permalink)),
+      );
+    }
+
+    if (resolved.edition && typeof frontMatter.title === 'string') {
+      const meta = pageMeta(
+        context,
+        resolved.edition,
+        {
+          title: frontMatter.title,
+          permalink,
+          whole: permalink === '/',
+          citeThis: frontMatter.cite_this !== false,
+        },
+        document?.keys ?? [],
+      );
+      tree.children.push(esmExport('citationMeta', meta));
+    }
   };
 }

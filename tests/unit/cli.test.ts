@@ -99,6 +99,6 @@ describe('cite check on broken content', () => {
     const { code, stderr } = await runCite(['chek'], site.dir);
     expect(code).toBe(1);
     expect(stderr).toContain('cite: unknown command "chek"');
-    expect(stderr).toContain('cite check [--bib FILE]... [--docs DIR]');
+    expect(stderr).toContain('cite check  [--bib FILE]... [--docs DIR]');
   });
 });

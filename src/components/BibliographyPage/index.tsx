@@ -17,7 +17,9 @@ function Entry({ entry }: { entry: BibliographyEntryData }): ReactNode {
   useBrokenLinks().collectAnchor(entry.id);
   return (
     <li id={entry.id} className="csl-entry" data-key={entry.key}>
-      <Hast nodes={entry.content} />
+      <Hast nodes={entry.content} /> <Hast nodes={[entry.actions]} />
+      {/* COinS: Zotero's connector offers every entry of the page. */}
+      <span className="Z3988" title={entry.coins} />
       {entry.citedIn.length > 0 && (
         <span className="cited-in">
           {' '}
@@ -57,6 +59,20 @@ export default function BibliographyPage({ data }: { data: BibliographyPageData 
       <main className="container margin-vert--lg bibliography-page">
         <Heading as="h1">{data.title}</Heading>
         <p>{description}</p>
+        <p className="references-downloads">
+          Download the whole bibliography:{' '}
+          <Link to="pathname:///bibliography.bib" download="digital-divide.bib">
+            BibTeX (.bib)
+          </Link>{' '}
+          ·{' '}
+          <Link to="pathname:///bibliography.ris" download="digital-divide.ris">
+            RIS (.ris)
+          </Link>{' '}
+          ·{' '}
+          <Link to="pathname:///bibliography.json" download="digital-divide.json">
+            CSL-JSON (.json)
+          </Link>
+        </p>
         <EntryList entries={data.cited} hanging={data.hangingIndent} />
         {data.uncited.length > 0 && (
           <>

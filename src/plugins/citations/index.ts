@@ -3,6 +3,7 @@
  * document once per build (all problems at once, before any page compiles), and creates the
  * /bibliography page with "Cited in" links. Per-page rendering is the remark plugin's.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 
 import logger from '@docusaurus/logger';
@@ -13,7 +14,12 @@ import { aliasedSitePath } from '@docusaurus/utils';
 import {
   applyPolicy,
   checkSite,
-  listDocuments,
+  coinsOf,
+  entryActions,
+  EXPORT_EXTENSIONS,
+  exportFileBase,
+  exportItems,
+  EXPORT_FORMATS,
   loadContext,
   renderEntries,
   resolveBibFiles,
@@ -24,6 +30,20 @@ import {
 import type { BibliographyEntryData, BibliographyPageData } from './types';
 
 const NAME = 'digital-divide-citations';
+
+/**
+ * Where the exports are written, relative to the site; docusaurus.config.ts lists it among the
+ * static directories, so `npm start` serves the files and `npm run build` copies them.
+ */
+export const EXPORTS_DIR = `.docusaurus/${NAME}/static`;
+
+function writeExports(dir: string, files: Record<string, string>): void {
+  fs.rmSync(dir, { recursive: true, force: true });
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), content);
+  }
+}
 const DOCS_PLUGIN = 'docusaurus-plugin-content-docs';
 
 export default function citationsPlugin(context: LoadContext, options: unknown): Plugin {
@@ -41,7 +61,7 @@ export default function citationsPlugin(context: LoadContext, options: unknown):
 
     async loadContent() {
       const site = loadContext(resolved, context.siteDir);
-      const report = checkSite(site, listDocuments(docsDir));
+      const report = checkSite(site, docsDir);
       applyPolicy(report.diagnostics, resolved.onBrokenCitations, (m) => logger.warn(m));
       applyPolicy(report.uncited, resolved.onUncitedEntries, (m) => logger.warn(m));
       return report;
@@ -75,11 +95,33 @@ export default function citationsPlugin(context: LoadContext, options: unknown):
           key,
           id,
           content,
+          actions: entryActions(site.library, key),
+          coins: coinsOf(site.library.entries.get(key)!.csl),
           citedIn: chapters
             .filter((c) => c.keys.has(key))
             .map((c) => ({ title: c.doc.title, href: `${c.doc.permalink}#${id}` })),
         };
       };
+
+      // Exports, in the style's order: the whole bibliography, and each page's own works.
+      const itemsOf = (keys: ReadonlySet<string>) =>
+        entries.filter((e) => keys.has(e.key)).map((e) => site.library.entries.get(e.key)!.csl);
+      const everything = new Set(site.library.entries.keys());
+      const files: Record<string, string> = {};
+      for (const format of EXPORT_FORMATS) {
+        files[`bibliography.${EXPORT_EXTENSIONS[format]}`] = exportItems(
+          itemsOf(everything),
+          format,
+        );
+      }
+      for (const { doc, keys } of chapters) {
+        for (const format of ['bibtex', 'ris'] as const) {
+          const name = `references/${exportFileBase(doc.permalink)}.${EXPORT_EXTENSIONS[format]}`;
+          files[name] = exportItems(itemsOf(keys), format);
+        }
+      }
+      writeExports(path.join(context.siteDir, EXPORTS_DIR), files);
+
       const all = entries.map((e) => toData(e.key, e.content));
       const data: BibliographyPageData = {
         title: 'Bibliography',

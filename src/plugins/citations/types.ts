@@ -13,6 +13,10 @@ export interface BibliographyEntryData {
   /** The entry's id, the same on every page that lists it. */
   id: string;
   content: ElementContent[];
+  /** "Copy BibTeX" and "Download .bib". */
+  actions: ElementContent;
+  /** OpenURL ContextObject for a COinS span. */
+  coins: string;
   citedIn: CitedIn[];
 }
 

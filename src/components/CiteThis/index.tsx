@@ -1,0 +1,97 @@
+/**
+ * "Cite this chapter": the page's own citation in the site's style, and as BibTeX and RIS, each
+ * with a copy button (handled by src/clientModules/copyToClipboard.ts) and a download.
+ */
+import Heading from '@theme/Heading';
+import type { ReactNode } from 'react';
+
+import type { CitationMeta } from '../../plugins/citations/types';
+import Hast from '../Hast';
+import styles from './styles.module.css';
+
+type Cite = NonNullable<CitationMeta['cite']>;
+
+function Format({
+  id,
+  label,
+  text,
+  download,
+}: {
+  id: string;
+  label: string;
+  text: string;
+  download?: { name: string; type: string };
+}): ReactNode {
+  return (
+    <div className={styles.format}>
+      <div className={styles.formatHeader}>
+        <Heading as="h3" id={id} className={styles.formatTitle}>
+          {label}
+        </Heading>
+        <button
+          type="button"
+          className="entry-action"
+          data-copy-text={text}
+          data-copy-done={`${label} copied to the clipboard`}
+          aria-label={`Copy ${label}`}
+        >
+          Copy
+        </button>
+        {download && (
+          <a
+            className="entry-action"
+            href={`data:${download.type};charset=utf-8,${encodeURIComponent(text)}`}
+            download={download.name}
+            aria-label={`Download ${label}`}
+          >
+            Download
+          </a>
+        )}
+      </div>
+      <pre className={styles.code}>
+        <code>{text}</code>
+      </pre>
+    </div>
+  );
+}
+
+export default function CiteThis({ cite }: { cite: Cite }): ReactNode {
+  return (
+    <section className={styles.citeThis} aria-labelledby="cite-this">
+      <Heading as="h2" id="cite-this">
+        {cite.heading}
+      </Heading>
+      <div className={styles.format}>
+        <div className={styles.formatHeader}>
+          <Heading as="h3" id="cite-this-formatted" className={styles.formatTitle}>
+            Formatted citation
+          </Heading>
+          <button
+            type="button"
+            className="entry-action"
+            data-copy-text={cite.text}
+            data-copy-done="Citation copied to the clipboard"
+            aria-label="Copy the formatted citation"
+          >
+            Copy
+          </button>
+        </div>
+        <p className={styles.formatted} data-testid="cite-this-formatted">
+          <Hast nodes={cite.formatted} />
+        </p>
+      </div>
+      <Format
+        id="cite-this-bibtex"
+        label="BibTeX"
+        text={cite.bibtex}
+        download={{ name: `${cite.fileName}.bib`, type: 'application/x-bibtex' }}
+      />
+      <Format
+        id="cite-this-ris"
+        label="RIS"
+        text={cite.ris}
+        download={{ name: `${cite.fileName}.ris`, type: 'application/x-research-info-systems' }}
+      />
+    </section>
+  );
+}

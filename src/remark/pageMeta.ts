@@ -1,0 +1,88 @@
+/**
+ * What a page says about itself to reference managers and search engines: Highwire tags, a
+ * schema.org Article with its citations, and "Cite this chapter". Computed at build time from
+ * the engine, so no citation code runs in the browser.
+ */
+import {
+  editionItem,
+  exportItems,
+  highwireReference,
+  isoDate,
+  renderItems,
+  schemaOrgWork,
+  toText,
+  type CitationContext,
+  type EditionMetadata,
+} from '../citations';
+import type { CitationMeta } from '../plugins/citations/types';
+
+export interface PageInfo {
+  title: string;
+  permalink: string;
+  /** The introduction stands for the whole essay. */
+  whole: boolean;
+  /** Show "Cite this …" on the page. */
+  citeThis: boolean;
+}
+
+export function pageMeta(
+  context: CitationContext,
+  edition: EditionMetadata,
+  page: PageInfo,
+  citedKeys: readonly string[],
+): CitationMeta {
+  const id = `digitaldivide-${page.permalink === '/' ? 'essay' : page.permalink.slice(1).replaceAll('/', '-')}`;
+  const self = editionItem(edition, { id, ...page });
+  const cited = citedKeys.map((key) => context.library.entries.get(key)!.csl);
+  // Titles as written: the style must not re-case them.
+  const nocase = (v: unknown) => `<span class="nocase">${String(v)}</span>`;
+  const [formatted] = renderItems(
+    [{ ...self, title: nocase(self.title), 'container-title': nocase(self['container-title']) }],
+    context.style,
+  ).entries;
+  const date = isoDate(self.issued)!;
+
+  const highwire: [string, string][] = [
+    ['citation_title', self.title!],
+    ['citation_publication_date', date.replaceAll('-', '/')],
+    ['citation_public_url', self.URL!],
+    ['citation_publisher', edition.publisher],
+    ...(page.whole ? [] : ([['citation_inbook_title', edition.title]] as [string, string][])),
+    ...cited.map((item): [string, string] => ['citation_reference', highwireReference(item)]),
+  ];
+
+  const jsonLd: Record<string, unknown> = {
+    '@context': 'https://schema.org',
+    '@type': 'Article',
+    headline: self.title,
+    url: self.URL,
+    datePublished: date,
+    publisher: { '@type': 'Organization', name: edition.publisher },
+    isPartOf: { '@type': 'WebSite', name: edition.containerTitle, url: edition.url },
+    isBasedOn: {
+      '@type': 'NewsArticle',
+      name: edition.original.title,
+      datePublished: edition.original.issued,
+      publisher: { '@type': 'Organization', name: edition.original.publisher },
+      url: edition.original.url,
+    },
+    citation: cited.map(schemaOrgWork),
+  };
+
+  return {
+    highwire,
+    jsonLd,
+    ...(page.citeThis && formatted
+      ? {
+          cite: {
+            heading: page.whole ? 'Cite this essay' : 'Cite this chapter',
+            formatted: formatted.content,
+            text: toText(formatted.content),
+            bibtex: exportItems([self], 'bibtex'),
+            ris: exportItems([self], 'ris'),
+            fileName: id,
+          },
+        }
+      : {}),
+  };
+}
