@@ -4,6 +4,7 @@ import { themes as prismThemes } from 'prism-react-renderer';
 
 import type { CitationOptions } from './src/citations/options';
 import citationsPlugin, { EXPORTS_DIR } from './src/plugins/citations';
+import printPlugin from './src/plugins/print';
 import remarkCitations from './src/remark/citations';
 
 const SITE_URL = 'https://digital-divide.example.org';
@@ -69,8 +70,38 @@ const config: Config = {
     ],
   ],
 
-  plugins: [[citationsPlugin, citations]],
-  clientModules: ['./src/clientModules/copyToClipboard.ts'],
+  plugins: [
+    [citationsPlugin, citations],
+    [
+      printPlugin,
+      {
+        citations,
+        title: 'TikTok, WeChat and the growing digital divide between the U.S. and China',
+      },
+    ],
+  ],
+  themes: [
+    [
+      // Offline search: a lunr index built with the site, fetched on the reader's first search.
+      '@easyops-cn/docusaurus-search-local',
+      {
+        hashed: true,
+        indexDocs: true,
+        indexBlog: false,
+        indexPages: false,
+        docsRouteBasePath: '/',
+        language: ['en'],
+        highlightSearchTermsOnTargetPage: true,
+        explicitSearchResultPath: true,
+        searchResultLimits: 8,
+        searchBarShortcutHint: false,
+      },
+    ],
+  ],
+  clientModules: [
+    './src/clientModules/copyToClipboard.ts',
+    './src/clientModules/citationPreviews.ts',
+  ],
   // The citations plugin writes the .bib, .ris and CSL-JSON exports here; see EXPORTS_DIR.
   staticDirectories: ['static', EXPORTS_DIR],
 
@@ -82,6 +113,7 @@ const config: Config = {
       items: [
         { type: 'docSidebar', sidebarId: 'essay', position: 'left', label: 'Essay' },
         { to: '/bibliography', label: 'Bibliography', position: 'left' },
+        { to: '/print', label: 'Print edition', position: 'left' },
         { to: '/about', label: 'About', position: 'right' },
       ],
     },

@@ -3,7 +3,7 @@
  * is wrong with them. The remark plugin, the Docusaurus plugin and the `cite` command all read
  * documents through here, on the tree the site itself compiles.
  */
-import type { Nodes, Parent, Root, Text } from 'mdast';
+import type { Nodes, Parent, Root, RootContent, Text } from 'mdast';
 import type {} from 'mdast-util-directive';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -72,15 +72,43 @@ function rejoinKeys(tree: Root): void {
   });
 }
 
-/** Parses MDX exactly as Docusaurus does before its own plugins run. */
+/**
+ * MDX's compiler lifts JSX that stands alone in a paragraph out of it (`<p className="x">…</p>`
+ * on a line of its own is a block, not inline text). Plugins in Docusaurus see that tree, so
+ * ours does too.
+ */
+function unravelJsxParagraphs(tree: Root): void {
+  visit(tree, 'paragraph', (node, index, parent) => {
+    if (!parent || index === undefined) return;
+    const jsx = node.children.filter(
+      (c) => c.type === 'mdxJsxTextElement' || c.type === 'mdxTextExpression',
+    );
+    const onlyJsx = node.children.every(
+      (c) =>
+        jsx.includes(c as (typeof jsx)[number]) || (c.type === 'text' && c.value.trim() === ''),
+    );
+    if (jsx.length === 0 || !onlyJsx) return;
+    const flow = jsx.map((c) =>
+      c.type === 'mdxJsxTextElement'
+        ? { ...c, type: 'mdxJsxFlowElement' }
+        : { ...c, type: 'mdxFlowExpression' },
+    );
+    (parent.children as RootContent[]).splice(index, 1, ...(flow as RootContent[]));
+    return index;
+  });
+}
+
+/** Parses MDX into the tree Docusaurus's remark plugins see. */
 export function parseMdx(source: string): Root {
-  return unified()
+  const tree = unified()
     .use(remarkParse)
     .use(remarkMdx)
     .use(remarkFrontmatter)
     .use(remarkDirective)
     .use(remarkGfm)
     .parse(source);
+  unravelJsxParagraphs(tree);
+  return tree;
 }
 
 /** The front matter of a parsed document (its YAML block), or {} when it has none. */
