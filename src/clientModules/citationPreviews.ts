@@ -21,6 +21,7 @@ let owner: HTMLAnchorElement | null = null;
 let openTimer = 0;
 let closeTimer = 0;
 let lastPointer: string = 'mouse';
+let pointerDownAt = 0;
 /** Set while focus goes back to a citation after Escape, which must not reopen its preview. */
 let returningFocus = false;
 
@@ -108,6 +109,7 @@ const inPreview = (target: EventTarget | null) =>
 function install(): void {
   document.addEventListener('pointerdown', (event) => {
     lastPointer = event.pointerType;
+    pointerDownAt = event.timeStamp;
     if (preview && !inPreview(event.target) && linkOf(event.target) !== owner) close(false);
   });
 
@@ -127,7 +129,9 @@ function install(): void {
   });
 
   document.addEventListener('focusin', (event) => {
-    if (returningFocus) return;
+    // A tap focuses the link too; the click that follows decides what the tap does.
+    if (returningFocus || (lastPointer === 'touch' && event.timeStamp - pointerDownAt < 1000))
+      return;
     const link = linkOf(event.target);
     if (link) open(link);
     else if (preview && !inPreview(event.target)) close(false);

@@ -61,15 +61,15 @@ export default function BibliographyPage({ data }: { data: BibliographyPageData 
         <p>{description}</p>
         <p className="references-downloads">
           Download the whole bibliography:{' '}
-          <Link to="pathname:///bibliography.bib" download="digital-divide.bib">
+          <Link to="pathname:///bibliography.bib" download="bibliography.bib">
             BibTeX (.bib)
           </Link>{' '}
           ·{' '}
-          <Link to="pathname:///bibliography.ris" download="digital-divide.ris">
+          <Link to="pathname:///bibliography.ris" download="bibliography.ris">
             RIS (.ris)
           </Link>{' '}
           ·{' '}
-          <Link to="pathname:///bibliography.json" download="digital-divide.json">
+          <Link to="pathname:///bibliography.json" download="bibliography.json">
             CSL-JSON (.json)
           </Link>
         </p>

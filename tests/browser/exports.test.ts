@@ -1,0 +1,345 @@
+// What a researcher takes away from the site in Chromium: "Copy BibTeX" on a reference (by mouse
+// and by keyboard) puts that one entry on the clipboard and says so to screen readers, the
+// "Cite this chapter" box copies exactly what it shows, and every download link hands over the
+// file the build wrote, all without a console error or a request to another host.
+import fs from 'node:fs';
+import path from 'node:path';
+
+import type { Download, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+
+import { parseExport } from '../support/citationjs';
+import { SiteBrowser, expectNoProblems, gotoAndHydrate } from '../support/browser';
+
+const baseUrl = inject('baseUrl');
+const buildDir = inject('buildDir');
+
+/** Put on the clipboard before each copy, so that a copy that does nothing cannot pass. */
+const SENTINEL = 'nothing copied yet';
+
+/** The pages with reference entries, and the element a keyboard user starts tabbing from. */
+const REFERENCE_PAGES = [
+  { path: '/google', list: 'article ul.references', start: 'h2#references a.hash-link' },
+  {
+    path: '/bibliography',
+    list: 'main ul.references',
+    start: 'main .references-downloads a >> nth=-1',
+  },
+] as const;
+
+/** The site-wide .bib: each entry there is what "that entry's BibTeX" must be. */
+const siteBib = fs.readFileSync(path.join(buildDir, 'bibliography.bib'), 'utf8');
+const library = new Map(parseExport(siteBib, 'bibtex').map((entry) => [String(entry.id), entry]));
+
+/** The text of one entry of the site-wide .bib, from its `@type{key,` line to its closing `}`. */
+function siteBibEntry(key: string): string | undefined {
+  return siteBib
+    .split(/^(?=@)/m)
+    .find((block) => block.startsWith('@') && block.includes(`{${key},\n`));
+}
+
+let site: SiteBrowser;
+
+beforeAll(async () => {
+  site = await SiteBrowser.launch(baseUrl);
+});
+
+afterEach(async () => {
+  await site.closePages();
+});
+
+afterAll(async () => {
+  await site?.close();
+});
+
+/** A page allowed to use the clipboard (on the served origin only) and to download files. */
+async function openPage(pagePath: string): Promise<Page> {
+  const page = await site.newPage({ acceptDownloads: true });
+  await page
+    .context()
+    .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseUrl).origin });
+  await gotoAndHydrate(page, pagePath);
+  return page;
+}
+
+function readClipboard(page: Page): Promise<string> {
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+async function resetClipboard(page: Page): Promise<void> {
+  await page.evaluate((text) => navigator.clipboard.writeText(text), SENTINEL);
+  expect(await readClipboard(page)).toBe(SENTINEL);
+}
+
+/** Waits until something other than the sentinel is on the clipboard, and returns it. */
+async function copied(page: Page): Promise<string> {
+  await expect.poll(() => readClipboard(page), { timeout: 5_000 }).not.toBe(SENTINEL);
+  return readClipboard(page);
+}
+
+/** Waits until the polite live region says `message`. */
+async function expectAnnounced(page: Page, message: string): Promise<void> {
+  const region = page.locator('#copy-status');
+  await expect.poll(() => region.textContent(), { timeout: 5_000 }).toBe(message);
+  expect(await region.getAttribute('role')).toBe('status');
+  expect(await region.getAttribute('aria-live')).toBe('polite');
+}
+
+function entries(page: Page, list: string): Locator {
+  return page.locator(`${list} > li.csl-entry`);
+}
+
+async function keysOf(page: Page, list: string): Promise<string[]> {
+  const keys = await entries(page, list).evaluateAll((items) =>
+    items.map((item) => item.getAttribute('data-key') ?? ''),
+  );
+  expect(keys.length).toBeGreaterThan(0);
+  expect(keys).not.toContain('');
+  return keys;
+}
+
+function entry(page: Page, list: string, key: string): Locator {
+  return page.locator(`${list} > li.csl-entry[data-key="${key}"]`);
+}
+
+function copyButton(page: Page, list: string, key: string): Locator {
+  return entry(page, list, key).getByRole('button', {
+    name: `Copy BibTeX of ${key}`,
+    exact: true,
+  });
+}
+
+/** `text` is exactly one BibTeX entry, the one with `key`, as the site's .bib has it. */
+function expectEntryBibtex(text: string, key: string): void {
+  expect(text).toBe(siteBibEntry(key));
+  const parsed = parseExport(text, 'bibtex');
+  expect(parsed.map((e) => e.id)).toEqual([key]);
+  expect(parsed[0]).toEqual(library.get(key));
+}
+
+function isFocused(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => element === document.activeElement);
+}
+
+/** Presses Tab from wherever the focus is until `target` has it; fails after `limit` presses. */
+async function tabTo(page: Page, target: Locator, limit = 12): Promise<void> {
+  const passed: string[] = [];
+  for (let presses = 0; !(await isFocused(target)); presses++) {
+    expect(
+      presses,
+      `Tab never reached the button; focus went through ${passed.join(', ')}`,
+    ).toBeLessThan(limit);
+    await page.keyboard.press('Tab');
+    passed.push(
+      await page.evaluate(() => {
+        const active = document.activeElement;
+        return active
+          ? `${active.tagName.toLowerCase()} "${active.getAttribute('aria-label') ?? active.textContent?.trim()}"`
+          : 'nothing';
+      }),
+    );
+  }
+}
+
+/** Saves a download and returns its bytes, failing if the browser could not complete it. */
+async function contentOf(download: Download): Promise<Buffer> {
+  expect(await download.failure()).toBeNull();
+  return fs.readFileSync(await download.path());
+}
+
+/**
+ * Chromium (156) silently drops the eleventh of a burst of downloads from one page, clicks no
+ * reader would make that fast; so a test asks a page for at most this many.
+ */
+const MAX_DOWNLOADS_PER_PAGE = 8;
+
+/** Up to `count` items spread evenly over `items`, the first and the last among them. */
+function spread<T>(items: readonly T[], count: number): T[] {
+  if (items.length <= count) return [...items];
+  const picked = new Set(
+    Array.from({ length: count }, (_, i) => Math.round((i * (items.length - 1)) / (count - 1))),
+  );
+  return items.filter((_, index) => picked.has(index));
+}
+
+/** Clicks a link and returns the download it starts. */
+async function downloadBy(page: Page, link: Locator): Promise<Download> {
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  return download;
+}
+
+describe.each(REFERENCE_PAGES)('references on $path', ({ path: pagePath, list, start }) => {
+  it('"Copy BibTeX" copies exactly that entry and announces it', async () => {
+    const page = await openPage(pagePath);
+    for (const key of await keysOf(page, list)) {
+      const button = copyButton(page, list, key);
+      await resetClipboard(page);
+      await button.click();
+      const text = await copied(page);
+      expect(text).toBe(await button.getAttribute('data-copy-text'));
+      expectEntryBibtex(text, key);
+      await expectAnnounced(page, `BibTeX of ${key} copied to the clipboard`);
+      expect(await button.getAttribute('data-copied')).toBe('true');
+    }
+    // The "copied" state of the button is short-lived.
+    const last = copyButton(page, list, (await keysOf(page, list)).at(-1)!);
+    await expect.poll(() => last.getAttribute('data-copied'), { timeout: 5_000 }).toBeNull();
+    expectNoProblems(page);
+  });
+
+  it('"Copy BibTeX" works from the keyboard alone (Tab, then Enter or Space)', async () => {
+    const page = await openPage(pagePath);
+    const keys = await keysOf(page, list);
+    expect(keys.length, 'entries to copy').toBeGreaterThanOrEqual(2);
+    await page.locator(start).focus();
+
+    // The first entry's button is pressed with Enter, the second one's with Space.
+    for (const [index, keyName] of (['Enter', 'Space'] as const).entries()) {
+      const key = keys[index]!;
+      const button = copyButton(page, list, key);
+      await tabTo(page, button);
+      // The reader can see where the focus is.
+      expect(
+        await button.evaluate(
+          (element) =>
+            element.matches(':focus-visible') && getComputedStyle(element).outlineStyle !== 'none',
+        ),
+      ).toBe(true);
+      await resetClipboard(page);
+      await page.keyboard.press(keyName);
+      expectEntryBibtex(await copied(page), key);
+      await expectAnnounced(page, `BibTeX of ${key} copied to the clipboard`);
+      // Copying leaves the focus where it was, so the reader can go on tabbing.
+      expect(await isFocused(button)).toBe(true);
+    }
+    expectNoProblems(page);
+  });
+
+  it('"Download .bib" on an entry downloads that entry', async () => {
+    const page = await openPage(pagePath);
+    for (const key of spread(await keysOf(page, list), MAX_DOWNLOADS_PER_PAGE)) {
+      const link = entry(page, list, key).getByRole('link', {
+        name: `Download .bib of ${key}`,
+        exact: true,
+      });
+      const download = await downloadBy(page, link);
+      expect(download.suggestedFilename()).toBe(`${key}.bib`);
+      expectEntryBibtex((await contentOf(download)).toString('utf8'), key);
+    }
+    expectNoProblems(page);
+  });
+});
+
+describe('the downloads of whole reference lists', () => {
+  it.each([
+    { pagePath: '/google', files: ['/references/google.bib', '/references/google.ris'] },
+    {
+      pagePath: '/bibliography',
+      files: ['/bibliography.bib', '/bibliography.ris', '/bibliography.json'],
+    },
+  ])('$pagePath hands over the files the build wrote', async ({ pagePath, files }) => {
+    const page = await openPage(pagePath);
+    const links = page.locator('main .references-downloads a');
+    expect(
+      await links.evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href'))),
+    ).toEqual(files);
+    const names = { offered: [] as (string | null)[], saved: [] as string[] };
+    for (const [index, file] of files.entries()) {
+      const link = links.nth(index);
+      const download = await downloadBy(page, link);
+      expect(
+        (await contentOf(download)).equals(fs.readFileSync(path.join(buildDir, file))),
+        file,
+      ).toBe(true);
+      names.offered.push(await link.getAttribute('download'));
+      names.saved.push(download.suggestedFilename());
+    }
+    // Downloading is all that happened: the reader is still on the page, with no new tab.
+    expect(new URL(page.url()).pathname).toBe(pagePath);
+    expect(page.context().pages()).toHaveLength(1);
+    expectNoProblems(page);
+    // The file is saved under the name the link offers, whatever the server's own headers say.
+    expect(names.saved).toEqual(names.offered);
+  });
+});
+
+describe('"Cite this chapter" on /google', () => {
+  /** Each format the box offers: its heading's id, what it shows, its Copy button. */
+  const FORMATS = [
+    {
+      id: 'cite-this-formatted',
+      shown: '[data-testid="cite-this-formatted"]',
+      button: 'Copy the formatted citation',
+      done: 'Citation copied to the clipboard',
+    },
+    {
+      id: 'cite-this-bibtex',
+      shown: 'pre > code',
+      button: 'Copy BibTeX',
+      done: 'BibTeX copied to the clipboard',
+    },
+    {
+      id: 'cite-this-ris',
+      shown: 'pre > code',
+      button: 'Copy RIS',
+      done: 'RIS copied to the clipboard',
+    },
+  ] as const;
+
+  function box(page: Page): Locator {
+    return page.locator('section[aria-labelledby="cite-this"]');
+  }
+
+  /** The part of the box under the heading with this id: the heading, its buttons, its text. */
+  function part(page: Page, id: string): Locator {
+    return box(page).locator(`div:has(> div > h3#${id})`);
+  }
+
+  it('each Copy button copies exactly the text shown with it', async () => {
+    const page = await openPage('/google');
+    // The heading's text, without the zero-width space of its "#" anchor link.
+    const heading = await box(page).locator('h2#cite-this').textContent();
+    expect(heading?.replace(/\u200b/g, '').trim()).toBe('Cite this chapter');
+    expect(await box(page).getByRole('button').count()).toBe(FORMATS.length);
+    for (const format of FORMATS) {
+      const text = await part(page, format.id).locator(format.shown).innerText();
+      expect(text.trim(), `the text under #${format.id}`).not.toBe('');
+      await resetClipboard(page);
+      await part(page, format.id).getByRole('button', { name: format.button, exact: true }).click();
+      expect(await copied(page), `what "${format.button}" copied`).toBe(text);
+      await expectAnnounced(page, format.done);
+    }
+    expectNoProblems(page);
+  });
+
+  it('the BibTeX and RIS it shows read back as this chapter', async () => {
+    const page = await openPage('/google');
+    for (const [id, format] of [
+      ['cite-this-bibtex', 'bibtex'],
+      ['cite-this-ris', 'ris'],
+    ] as const) {
+      const text = await part(page, id).locator('pre > code').innerText();
+      expect(
+        parseExport(text, format).map((work) => work.title),
+        id,
+      ).toEqual(['Google in China']);
+    }
+    expectNoProblems(page);
+  });
+
+  it('its Download links hand over the BibTeX and RIS it shows', async () => {
+    const page = await openPage('/google');
+    for (const [id, name] of [
+      ['cite-this-bibtex', 'BibTeX'],
+      ['cite-this-ris', 'RIS'],
+    ] as const) {
+      const link = part(page, id).getByRole('link', { name: `Download ${name}`, exact: true });
+      const download = await downloadBy(page, link);
+      expect(download.suggestedFilename()).toBe(await link.getAttribute('download'));
+      expect((await contentOf(download)).toString('utf8')).toBe(
+        await part(page, id).locator('pre > code').innerText(),
+      );
+    }
+    expectNoProblems(page);
+  });
+});
