@@ -1,0 +1,123 @@
+// Citations in the built site: every link lands, every back-link returns, the bibliography
+// lists everything once, and the build needs no network.
+import fs from 'node:fs';
+import path from 'node:path';
+
+import type { Element } from 'hast';
+import { describe, expect, inject, it } from 'vitest';
+
+import {
+  findCitations,
+  loadContext,
+  parseMdx,
+  validateOptions,
+} from '../../src/citations';
+import config from '../../docusaurus.config';
+import { CHAPTERS } from '../support/essay';
+import { attr, readPage, select, selectAll, text } from '../support/html';
+import { ROOT } from '../support/paths';
+
+const buildDir = inject('buildDir');
+const context = loadContext(validateOptions(config.customFields?.citations), ROOT);
+
+function citationsInSource(source: string) {
+  const text = fs.readFileSync(path.join(ROOT, source), 'utf8');
+  return findCitations(parseMdx(text), text, source, context.library).citations;
+}
+
+const cited = CHAPTERS.filter((page) => citationsInSource(page.source).length > 0);
+
+describe.each(cited)('$path', (page) => {
+  const tree = readPage(buildDir, page.path);
+  const byId = new Map(selectAll('[id]', tree).map((e) => [attr(e, 'id')!, e]));
+  const links = selectAll('article .citation a.citation-link', tree);
+  const entries = selectAll('article ul.references > li.csl-entry', tree);
+
+  it('renders every citation of the source', () => {
+    expect(selectAll('article .citation', tree)).toHaveLength(citationsInSource(page.source).length);
+    expect(selectAll('article .citation-unresolved', tree)).toHaveLength(0);
+    expect(text(select('article', tree))).not.toMatch(/\[-?@[\w:/]+/);
+  });
+
+  it('links every citation to an entry of its own reference list', () => {
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) {
+      const target = byId.get(attr(link, 'href')!.slice(1));
+      expect(target?.tagName, attr(link, 'href')).toBe('li');
+      expect(entries).toContain(target);
+    }
+  });
+
+  it('links every entry back to each citation of it', () => {
+    for (const entry of entries) {
+      const back = selectAll('.citation-backlinks a', entry);
+      expect(back.length, attr(entry, 'id')).toBeGreaterThan(0);
+      for (const link of back) {
+        const target = byId.get(attr(link, 'href')!.slice(1)) as Element | undefined;
+        expect(target?.tagName).toBe('a');
+        expect(attr(target, 'className')!.split(' ')).toContain('citation-link');
+        // The citation it returns to cites this entry (in a cluster, its own link or the first).
+        const cluster = selectAll('article .citation', tree).find((c) => selectAll('a', c).includes(target!));
+        expect(attr(cluster, 'dataCites')!.split(' ')).toContain(attr(entry, 'dataKey'));
+      }
+    }
+  });
+
+  it('has a References heading in the table of contents', () => {
+    const heading = select('article h2#references', tree);
+    expect(text(heading)).toBe('References');
+    expect(select('.table-of-contents a[href="#references"]', tree)).toBeDefined();
+  });
+
+  it('shows only http(s) links in references, besides its own downloads', () => {
+    for (const a of selectAll('ul.references a:not(.entry-action)', tree)) {
+      expect(attr(a, 'href')).toMatch(/^(https?:\/\/|#)/);
+    }
+    for (const a of selectAll('ul.references a.entry-action', tree)) {
+      expect(attr(a, 'href')).toMatch(/^data:application\/x-bibtex;charset=utf-8,%40/);
+    }
+  });
+});
+
+describe('/bibliography', () => {
+  const tree = readPage(buildDir, '/bibliography');
+  const entries = selectAll('main ul.references > li.csl-entry', tree);
+
+  it('lists every entry of the .bib files exactly once', () => {
+    const keys = entries.map((e) => attr(e, 'dataKey'));
+    expect([...keys].sort()).toEqual([...context.library.entries.keys()].sort());
+  });
+
+  it('lists entries in the style’s (APA: alphabetical) order', () => {
+    // citeproc sorts by author (or title, without one), ignoring punctuation and case.
+    const sortable = entries.map((e) => text(e).replace(/[“”‘’"]/g, '').toLowerCase());
+    expect(sortable).toEqual([...sortable].sort((a, b) => a.localeCompare(b, 'en')));
+  });
+
+  it('links each entry to the chapters that cite it, landing on their entries', () => {
+    for (const entry of entries) {
+      const citedIn = selectAll('.cited-in a', entry);
+      expect(citedIn.length, attr(entry, 'dataKey')).toBeGreaterThan(0);
+      for (const link of citedIn) {
+        const [pagePath, id] = attr(link, 'href')!.split('#') as [string, string];
+        expect(id).toBe(attr(entry, 'id'));
+        const page = readPage(buildDir, pagePath);
+        expect(select(`li.csl-entry[data-key="${attr(entry, 'dataKey')}"]`, page), attr(link, 'href')).toBeDefined();
+        expect(attr(select(`li.csl-entry[data-key="${attr(entry, 'dataKey')}"]`, page), 'id')).toBe(id);
+      }
+    }
+  });
+
+  it('has no section of uncited entries, since every entry is cited', () => {
+    expect(select('#not-cited', tree)).toBeUndefined();
+  });
+});
+
+describe('the build', () => {
+  const output = inject('buildOutput');
+
+  it.runIf(output !== '')('ran with the network cut off and never tried to reach it', () => {
+    expect(output).toContain('[SUCCESS]');
+    expect(output).not.toContain('[offline] blocked');
+  });
+});
