@@ -16,7 +16,16 @@ const SITE_URL = 'https://digital-divide.example.org';
 const citations: CitationOptions = {
   bibliography: ['bibliography'],
   style: 'apa',
+  // What a reader may switch to; every style is rendered at build time.
+  styles: [
+    { id: 'apa', label: 'APA', style: 'apa' },
+    { id: 'harvard', label: 'Harvard', style: 'harvard1' },
+    { id: 'vancouver', label: 'Vancouver', style: 'vancouver' },
+    // From the npm package style-chicago (Chicago Manual of Style, 17th ed., author-date).
+    { id: 'chicago', label: 'Chicago (author-date)', style: 'style-chicago' },
+  ],
   locale: 'en-US',
+  timeline: 'timeline/events.yaml',
   onBrokenCitations: 'throw',
   onUncitedEntries: 'warn',
   // The edition's own metadata: "Cite this chapter", Highwire and schema.org tags.
@@ -44,7 +53,22 @@ const config: Config = {
   baseUrl: '/',
   trailingSlash: false,
 
-  future: { v4: true, faster: true },
+  future: {
+    v4: true,
+    // Everything `faster: true` turns on except Rspack's persistent cache: a warm cache names
+    // minified variables differently from a cold one, so two builds in a row would differ.
+    faster: {
+      swcJsLoader: true,
+      swcJsMinimizer: true,
+      swcHtmlMinimizer: true,
+      lightningCssMinimizer: true,
+      mdxCrossCompilerCache: true,
+      rspackBundler: true,
+      rspackPersistentCache: false,
+      ssgWorkerThreads: true,
+      gitEagerVcs: true,
+    },
+  },
 
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
@@ -101,6 +125,7 @@ const config: Config = {
   clientModules: [
     './src/clientModules/copyToClipboard.ts',
     './src/clientModules/citationPreviews.ts',
+    './src/clientModules/citationStyle.ts',
   ],
   // The citations plugin writes the .bib, .ris and CSL-JSON exports here; see EXPORTS_DIR.
   staticDirectories: ['static', EXPORTS_DIR],
@@ -113,6 +138,7 @@ const config: Config = {
       items: [
         { type: 'docSidebar', sidebarId: 'essay', position: 'left', label: 'Essay' },
         { to: '/bibliography', label: 'Bibliography', position: 'left' },
+        { to: '/timeline', label: 'Timeline', position: 'left' },
         { to: '/print', label: 'Print edition', position: 'left' },
         { to: '/about', label: 'About', position: 'right' },
       ],

@@ -1,6 +1,12 @@
 #!/usr/bin/env node
 // The `cite` command. Its code is TypeScript, shared with the site; tsx runs it as is.
 require('tsx/cjs');
+
+// `cite list | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 const { main } = require('../src/cli/cite.ts');
 
 main(process.argv.slice(2)).then(

@@ -4,6 +4,7 @@
  * names ourselves, because citeproc falls back to en-US without a word when a locale is missing.
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 import { plugins, type Registry } from '@citation-js/core';
@@ -76,6 +77,41 @@ function readXml(kind: string, file: string, root: string): string {
   return xml;
 }
 
+/** A CSL style as some npm packages ship it: the XML as a tree of {name, attrs, children}. */
+interface XmlJson {
+  name: string;
+  attrs?: Record<string, string>;
+  children?: (XmlJson | string)[];
+}
+
+const escapeXml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function xmlOf(node: XmlJson | string): string {
+  if (typeof node === 'string') return escapeXml(node);
+  const attrs = Object.entries(node.attrs ?? {})
+    .map(([k, v]) => ` ${k}="${escapeXml(String(v))}"`)
+    .join('');
+  const children = (node.children ?? []).map(xmlOf).join('');
+  return `<${node.name}${attrs}>${children}</${node.name}>`;
+}
+
+/** A style from an npm package (such as style-chicago), if `name` is one installed for the site. */
+function styleFromPackage(name: string, siteDir: string): string | undefined {
+  let value: unknown;
+  try {
+    value = createRequire(path.join(siteDir, 'package.json'))(name);
+  } catch {
+    return undefined;
+  }
+  const tree = (value as { default?: unknown }).default ?? value;
+  if (typeof tree === 'string' && /<style[\s>]/.test(tree)) return tree;
+  if (tree && typeof tree === 'object' && (tree as XmlJson).name === 'style') {
+    return `<?xml version="1.0" encoding="utf-8"?>${xmlOf(tree as XmlJson)}`;
+  }
+  throw new OptionsError(`The npm package ${JSON.stringify(name)} does not export a CSL style`);
+}
+
 /** `xml:lang` of a locale file, so that a path can stand for the locale it defines. */
 function localeNameOf(xml: string): string | undefined {
   return /<locale[^>]*\sxml:lang="([^"]+)"/.exec(xml)?.[1];
@@ -88,14 +124,18 @@ function localeNameOf(xml: string): string | undefined {
 export function loadStyle(style: string, locale: string, siteDir: string): CslStyle {
   let styleXml = cslConfig.styles.get(style);
   if (styleXml === undefined) {
-    if (!style.endsWith('.csl')) {
-      throw new OptionsError(
-        `Unknown CSL style ${JSON.stringify(style)}; use one of ${listStyles()
-          .map((s) => JSON.stringify(s))
-          .join(', ')}, or the path of a .csl file.`,
-      );
+    if (style.endsWith('.csl')) {
+      styleXml = readXml('style', path.resolve(siteDir, style), 'style');
+    } else {
+      styleXml = styleFromPackage(style, siteDir);
     }
-    styleXml = readXml('style', path.resolve(siteDir, style), 'style');
+  }
+  if (styleXml === undefined) {
+    throw new OptionsError(
+      `Unknown CSL style ${JSON.stringify(style)}; use one of ${listStyles()
+        .map((s) => JSON.stringify(s))
+        .join(', ')}, the path of a .csl file, or an installed npm package that exports a style.`,
+    );
   }
 
   let localeName = locale;

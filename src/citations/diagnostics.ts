@@ -14,7 +14,13 @@ export interface SourcePlace {
 }
 
 export type RuleId =
-  'unknown-key' | 'malformed-citation' | 'duplicate-key' | 'malformed-bibtex' | 'uncited-entry';
+  | 'unknown-key'
+  | 'malformed-citation'
+  | 'duplicate-key'
+  | 'malformed-bibtex'
+  | 'uncited-entry'
+  | 'malformed-timeline'
+  | 'missing-passage';
 
 export interface Diagnostic extends SourcePlace {
   ruleId: RuleId;

@@ -14,3 +14,4 @@ export * from './hast';
 export * from './site';
 export * from './export';
 export * from './metadata';
+export * from './timeline';

@@ -178,3 +178,15 @@ export function permalinkOf(docPath: string, slug?: unknown): string {
 export function exportFileBase(permalink: string): string {
   return permalink === '/' ? 'index' : permalink.replace(/^\/|\/$/g, '').replaceAll('/', '-');
 }
+
+/**
+ * The Wayback Machine's address for a web source as it was when published (as much of the
+ * date as is known; the Wayback Machine picks the closest capture), or undefined for works
+ * without an http(s) address.
+ */
+export function archiveUrl(rich: CslItem): string | undefined {
+  const item = plainDeep(rich);
+  if (!item.URL || !/^https?:\/\//.test(item.URL)) return undefined;
+  const stamp = isoDate(item.issued)?.replaceAll('-', '') ?? '';
+  return `https://web.archive.org/web/${stamp ? `${stamp}/` : ''}${item.URL}`;
+}

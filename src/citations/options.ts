@@ -21,12 +21,20 @@ export type EditionMetadata = {
   original: { title: string; publisher: string; issued: string; url: string };
 };
 
+/** A style a reader may choose: its id (in URLs and attributes), its name, and the CSL style. */
+export type ReaderStyle = { id: string; label: string; style: string };
+
 // A type, not an interface, so that it fits where Docusaurus expects plugin options.
 export type CitationOptions = {
   /** .bib files or folders of them, relative to the site directory. */
   bibliography?: string | readonly string[];
   /** A bundled CSL style name (see `listStyles()`) or a path to a .csl file. */
   style?: string;
+  /**
+   * Styles a reader can switch between, all rendered at build time. `style` is the default
+   * and is added first if missing. Default: only `style`.
+   */
+  styles?: readonly ReaderStyle[];
   /** A bundled CSL locale (see `listLocales()`) or a path to a locales-xx-XX.xml file. */
   locale?: string;
   /** Unknown keys, malformed citations, duplicate keys and malformed BibTeX. */
@@ -37,26 +45,33 @@ export type CitationOptions = {
   referencesTitle?: string;
   /** The edition's own metadata: "Cite this chapter", Highwire and schema.org tags. */
   edition?: EditionMetadata;
+  /** A YAML file of dated events for /timeline, relative to the site. */
+  timeline?: string;
 };
 
 export interface ResolvedCitationOptions {
   bibliography: readonly string[];
   style: string;
+  /** The default style first. */
+  styles: readonly ReaderStyle[];
   locale: string;
   onBrokenCitations: Policy;
   onUncitedEntries: Policy;
   referencesTitle: string;
   edition: EditionMetadata | undefined;
+  timeline: string | undefined;
 }
 
 export const DEFAULT_OPTIONS: ResolvedCitationOptions = {
   bibliography: ['bibliography'],
   style: 'apa',
+  styles: [],
   locale: 'en-US',
   onBrokenCitations: 'throw',
   onUncitedEntries: 'warn',
   referencesTitle: 'References',
   edition: undefined,
+  timeline: undefined,
 };
 
 export class OptionsError extends Error {
@@ -113,15 +128,45 @@ export function validateOptions(options: unknown = {}): ResolvedCitationOptions 
       `Citation option "bibliography" must be a path or a non-empty list of paths; got ${describe(merged.bibliography)}.`,
     );
   }
+  const style = nonEmptyString('style', merged.style);
   return {
     bibliography: bibliography.map((p, i) => nonEmptyString(`bibliography[${i}]`, p)),
-    style: nonEmptyString('style', merged.style),
+    style,
+    styles: readerStyles(style, merged.styles),
     locale: nonEmptyString('locale', merged.locale),
     onBrokenCitations: policy('onBrokenCitations', merged.onBrokenCitations),
     onUncitedEntries: policy('onUncitedEntries', merged.onUncitedEntries),
     referencesTitle: nonEmptyString('referencesTitle', merged.referencesTitle),
     edition: merged.edition === undefined ? undefined : edition(merged.edition),
+    timeline:
+      merged.timeline === undefined ? undefined : nonEmptyString('timeline', merged.timeline),
   };
+}
+
+function readerStyles(style: string, value: unknown): ReaderStyle[] {
+  if (!Array.isArray(value)) {
+    throw new OptionsError(`Citation option "styles" must be a list; got ${describe(value)}.`);
+  }
+  const styles = value.map((v: unknown, i): ReaderStyle => {
+    const s = (v ?? {}) as Record<string, unknown>;
+    const id = nonEmptyString(`styles[${i}].id`, s.id);
+    if (!/^[a-z][a-z0-9-]*$/.test(id)) {
+      throw new OptionsError(
+        `Citation option "styles[${i}].id" must be lower-case letters, digits and "-"; got ${describe(id)}.`,
+      );
+    }
+    return {
+      id,
+      label: nonEmptyString(`styles[${i}].label`, s.label),
+      style: nonEmptyString(`styles[${i}].style`, s.style),
+    };
+  });
+  const ids = styles.map((s) => s.id);
+  const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (twice) throw new OptionsError(`Citation option "styles" lists the id "${twice}" twice.`);
+  const main = styles.find((s) => s.style === style);
+  const fallback = { id: style.replace(/[^a-z0-9-]+/gi, '-').toLowerCase(), label: style, style };
+  return main ? [main, ...styles.filter((s) => s !== main)] : [fallback, ...styles];
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

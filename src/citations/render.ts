@@ -9,6 +9,7 @@ import type { Element, ElementContent } from 'hast';
 import { retrieveLocale, type CslItem, type CslStyle } from './csl';
 import { citeprocHtmlToHast, h, ITEM_MARKER, text, toText } from './hast';
 import { exportItems } from './export';
+import { archiveUrl, isoDate } from './metadata';
 import type { Library } from './library';
 import type { CiteItem } from './syntax';
 
@@ -28,7 +29,7 @@ export interface RenderedDocument {
   clusters: Element[];
   /** The document's reference list: a `ul` of entries with ids and back-links. */
   references: Element;
-  /** Cited keys, in the style's bibliography order. */
+  /** Cited keys, in the (first) style's bibliography order. */
   keys: string[];
 }
 
@@ -114,7 +115,6 @@ function linkItems(
   cluster: ClusterInput,
   keys: readonly string[],
   library: Library,
-  id: string,
   layout: { prefix: string; suffix: string },
 ): ElementContent[] {
   const markers = findMarkers(content);
@@ -126,16 +126,12 @@ function linkItems(
     markedKeys.every((k) => k !== undefined && clusterKeys.includes(k)) &&
     new Set(markedKeys).size === markedKeys.length;
 
-  const link = (key: string, children: ElementContent[], first: boolean): Element =>
-    h(
-      'a',
-      { href: `#${library.anchorOf(key)}`, className: ['citation-link'], ...(first ? { id } : {}) },
-      children,
-    );
+  const link = (key: string, children: ElementContent[]): Element =>
+    h('a', { href: `#${library.anchorOf(key)}`, className: ['citation-link'] }, children);
 
   if (oneToOne) {
-    markers.forEach((m, i) => {
-      const anchor = link(keys[m.index]!, m.node.children, i === 0);
+    markers.forEach((m) => {
+      const anchor = link(keys[m.index]!, m.node.children);
       Object.assign(m.node, anchor);
     });
     // citeproc leaves the style's outer affixes, "(" and ")", off when it wraps items.
@@ -145,7 +141,7 @@ function linkItems(
     markers.length > 0
       ? wrapBetween(content, markers[0]!.node, markers.at(-1)!.node, layout)
       : [text(layout.prefix), ...content, text(layout.suffix)].filter(notEmptyText);
-  return [link(clusterKeys[0]!, unwrapMarkers(whole), true)];
+  return [link(clusterKeys[0]!, unwrapMarkers(whole))];
 }
 
 /** Replaces marker spans by their content: they carry nothing a reader needs. */
@@ -193,6 +189,15 @@ function mergeText(nodes: ElementContent[]): ElementContent[] {
   return out;
 }
 
+/** Numeric styles lay entries out with divs; inside a list item, inline spans read the same. */
+function inline(nodes: ElementContent[]): ElementContent[] {
+  return nodes.map((n) =>
+    n.type === 'element'
+      ? { ...n, tagName: n.tagName === 'div' ? 'span' : n.tagName, children: inline(n.children) }
+      : n,
+  );
+}
+
 function entriesOf(engine: Engine): { entries: RenderedEntry[]; hanging: boolean } {
   const result = engine.makeBibliography();
   if (!result) return { entries: [], hanging: false };
@@ -201,7 +206,9 @@ function entriesOf(engine: Engine): { entries: RenderedEntry[]; hanging: boolean
     const [div] = citeprocHtmlToHast(entryHtml.trim()).filter((n) => n.type === 'element');
     return {
       key: params.entry_ids[i]![0]!,
-      content: mergeText(div && div.type === 'element' ? div.children : []),
+      content: inline(mergeText(div && div.type === 'element' ? div.children : [])).filter(
+        (n) => !(n.type === 'text' && n.value.trim() === ''),
+      ),
     };
   });
   return { entries, hanging: Boolean(params.hangingindent) };
@@ -242,16 +249,21 @@ function backLinks(citations: readonly string[]): Element {
   ]);
 }
 
-/**
- * Renders a document's citations (every key must be in the library) and its reference list.
- */
-export function renderDocument(
+/** A document's citations and reference list in one style, before they are put on a page. */
+export interface StyledDocument {
+  /** The content of each citation (text and links to entries), in input order. */
+  clusters: ElementContent[][];
+  /** The cited entries, in the style's order. */
+  entries: RenderedEntry[];
+}
+
+/** Renders a document's citations (every key must be in the library) in one style. */
+export function renderClusters(
   library: Library,
   style: CslStyle,
   clusters: readonly ClusterInput[],
-): RenderedDocument {
+): StyledDocument {
   const source = librarySource(library);
-  const keys = source.keys;
   const engine = createEngine(source, style);
   const citations: Citation[] = clusters.map((cluster, i) => ({
     citationID: `c${i + 1}`,
@@ -268,6 +280,43 @@ export function renderDocument(
     prefix: engine.citation.opt.layout_prefix ?? '',
     suffix: engine.citation.opt.layout_suffix ?? '',
   };
+  return {
+    clusters: clusters.map((cluster, i) =>
+      mergeText(
+        linkItems(
+          citeprocHtmlToHast(output.get(`c${i + 1}`) ?? ''),
+          cluster,
+          source.keys,
+          library,
+          layout,
+        ),
+      ),
+    ),
+    entries: entriesOf(engine).entries,
+  };
+}
+
+/** One style's rendering of a document, under the id pages use for that style. */
+export interface StyleVariant {
+  id: string;
+  doc: StyledDocument;
+}
+
+/**
+ * A document as it goes on a page: each citation is a `span.citation` that starts with an
+ * empty anchor (what back-links return to) and holds the citation in every style, and the
+ * reference list has one entry per work, holding the entry in every style. With several
+ * styles, each rendering is marked `data-style` and the page shows the reader's choice; each
+ * entry carries its place in each style's order as a CSS custom property.
+ */
+export function composeDocument(
+  library: Library,
+  variants: readonly StyleVariant[],
+  clusters: readonly ClusterInput[],
+): RenderedDocument {
+  const several = variants.length > 1;
+  const styled = (id: string, tag: string, className: string, content: ElementContent[]) =>
+    several ? [h(tag, { className: [className], dataStyle: id }, content)] : content;
 
   const citedBy = new Map<string, string[]>();
   const rendered = clusters.map((cluster, i) => {
@@ -277,30 +326,67 @@ export function renderDocument(
       if (!list.includes(id)) list.push(id);
       citedBy.set(item.key, list);
     }
-    const html = output.get(`c${i + 1}`) ?? '';
-    const content = linkItems(citeprocHtmlToHast(html), cluster, keys, library, id, layout);
     return h(
       'span',
       { className: ['citation'], dataCites: cluster.items.map((item) => item.key).join(' ') },
-      mergeText(content),
+      [
+        h('a', { id, className: ['citation-anchor'] }),
+        ...variants.flatMap((v) => styled(v.id, 'span', 'citation-variant', v.doc.clusters[i]!)),
+      ],
     );
   });
 
-  const { entries, hanging } = entriesOf(engine);
+  const first = variants[0]!.doc.entries;
+  const positions = variants.map((v) => new Map(v.doc.entries.map((e, i) => [e.key, i + 1])));
+  const contents = variants.map((v) => new Map(v.doc.entries.map((e) => [e.key, e.content])));
   const references = h(
     'ul',
-    { className: ['references', 'csl-bib-body', ...(hanging ? ['csl-hanging-indent'] : [])] },
-    entries.map((entry) =>
-      h('li', { id: library.anchorOf(entry.key), className: ['csl-entry'], dataKey: entry.key }, [
-        ...entry.content,
-        text(' '),
-        entryActions(library, entry.key),
-        text(' '),
-        backLinks(citedBy.get(entry.key) ?? []),
-      ]),
+    {
+      className: ['references', 'csl-bib-body'],
+      ...(several ? { dataDefaultStyle: variants[0]!.id } : {}),
+    },
+    first.map(({ key }) =>
+      h(
+        'li',
+        {
+          id: library.anchorOf(key),
+          className: ['csl-entry'],
+          dataKey: key,
+          ...(several
+            ? {
+                style: variants
+                  .map((v, i) => `--order-${v.id}: ${positions[i]!.get(key)}`)
+                  .join('; '),
+              }
+            : {}),
+        },
+        [
+          ...variants.flatMap((v, i) =>
+            styled(v.id, 'span', 'entry-variant', contents[i]!.get(key)!),
+          ),
+          text(' '),
+          ...archiveLinks(library, key),
+          entryActions(library, key),
+          text(' '),
+          backLinks(citedBy.get(key) ?? []),
+        ],
+      ),
     ),
   );
-  return { clusters: rendered, references, keys: entries.map((e) => e.key) };
+  return { clusters: rendered, references, keys: first.map((e) => e.key) };
+}
+
+/** Renders a document in one style and puts it together for a page. */
+export function renderDocument(
+  library: Library,
+  style: CslStyle,
+  clusters: readonly ClusterInput[],
+): RenderedDocument {
+  return composeDocument(
+    library,
+    [{ id: 'default', doc: renderClusters(library, style, clusters) }],
+    clusters,
+  );
 }
 
 /**
@@ -340,6 +426,24 @@ export function shortReferences(library: Library, style: CslStyle): Map<string, 
     keys.map((key) => ({ items: [{ key, offset: 0 }], narrative: false })),
   );
   return new Map(keys.map((key, i) => [key, toText([clusters[i]!])]));
+}
+
+/**
+ * "Archived copy": web sources rot, so each one also links to the Wayback Machine's copy from
+ * when it was published, and says when it was accessed where the .bib records it (urldate).
+ */
+export function archiveLinks(library: Library, key: string): ElementContent[] {
+  const item = library.entries.get(key)?.csl;
+  const archived = item && archiveUrl(item);
+  if (!archived) return [];
+  const accessed = isoDate(item.accessed);
+  return [
+    h('span', { className: ['entry-archive'] }, [
+      h('a', { href: archived, className: ['entry-archive-link'] }, [text('Archived copy')]),
+      ...(accessed ? [text(` · accessed ${accessed}`)] : []),
+    ]),
+    text(' '),
+  ];
 }
 
 /** A file name made of a key: keys may hold "/" and ":". */

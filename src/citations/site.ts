@@ -7,30 +7,139 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { loadStyle, type CslStyle } from './csl';
+import type { Root } from 'mdast';
+
 import type { Diagnostic } from './diagnostics';
 import { findCitations, frontMatterOf, parseMdx } from './document';
 import { displayPath, loadLibrary, type Library } from './library';
+import { findPassage, parseTimeline, type Timeline } from './timeline';
 import { permalinkOf } from './metadata';
 import type { ResolvedCitationOptions } from './options';
+import {
+  composeDocument,
+  renderClusters,
+  type ClusterInput,
+  type RenderedDocument,
+} from './render';
+
+export interface LoadedStyle {
+  id: string;
+  label: string;
+  csl: CslStyle;
+}
 
 export interface CitationContext {
   options: ResolvedCitationOptions;
   siteDir: string;
   library: Library;
+  /** The default style. */
   style: CslStyle;
+  /** Every style a reader may choose, the default first. */
+  styles: readonly LoadedStyle[];
+  /** The timeline, when the options name one. */
+  timeline: Timeline | undefined;
 }
 
 const styles = new Map<string, CslStyle>();
 
 /** The library and style for a site; both are read once and reused while files are unchanged. */
 export function loadContext(options: ResolvedCitationOptions, siteDir: string): CitationContext {
-  const styleKey = `${siteDir}|${options.style}|${options.locale}`;
-  let style = styles.get(styleKey);
-  if (!style) {
-    style = loadStyle(options.style, options.locale, siteDir);
-    styles.set(styleKey, style);
+  const loaded = options.styles.map((s) => {
+    const key = `${siteDir}|${s.style}|${options.locale}`;
+    let csl = styles.get(key);
+    if (!csl) {
+      csl = loadStyle(s.style, options.locale, siteDir);
+      styles.set(key, csl);
+    }
+    return { id: s.id, label: s.label, csl };
+  });
+  const library = loadLibrary(options.bibliography, siteDir);
+  return {
+    options,
+    siteDir,
+    library,
+    style: loaded[0]!.csl,
+    styles: loaded,
+    timeline: options.timeline ? loadTimeline(options.timeline, siteDir, library) : undefined,
+  };
+}
+
+const timelines = new Map<string, Timeline>();
+
+function loadTimeline(file: string, siteDir: string, library: Library): Timeline {
+  const absolute = path.resolve(siteDir, file);
+  let text: string;
+  try {
+    text = fs.readFileSync(absolute, 'utf8');
+  } catch (error) {
+    throw new Error(`Timeline file ${JSON.stringify(file)} cannot be read`, { cause: error });
   }
-  return { options, siteDir, library: loadLibrary(options.bibliography, siteDir), style };
+  // Keyed by content and library: a new .bib may change which keys are known.
+  const key = `${absolute}|${text.length}|${text}|${library.entries.size}|${[...library.entries.keys()].join(',')}`;
+  let timeline = timelines.get(key);
+  if (!timeline) {
+    timeline = parseTimeline(displayPath(absolute, siteDir), text, library);
+    timelines.clear();
+    timelines.set(key, timeline);
+  }
+  return timeline;
+}
+
+/** A document's name in the docs folder: "google" for docs/google.mdx, "a/b" for docs/a/b.md. */
+export function documentName(docsDir: string, file: string): string {
+  return path
+    .relative(docsDir, file)
+    .split(path.sep)
+    .join('/')
+    .replace(/\.mdx?$/, '');
+}
+
+/** Each timeline event must name a chapter and a phrase found in one of its paragraphs. */
+function checkTimeline(context: CitationContext, docsDir: string): Diagnostic[] {
+  const timeline = context.timeline;
+  if (!timeline) return [];
+  const docs = new Map(listDocuments(docsDir).map((f) => [documentName(docsDir, f), f]));
+  const trees = new Map<string, Root>();
+  const diagnostics: Diagnostic[] = [...timeline.diagnostics];
+  for (const event of timeline.events) {
+    const file = docs.get(event.chapter);
+    if (!file) {
+      diagnostics.push({
+        file: timeline.file,
+        line: event.line,
+        column: 1,
+        ruleId: 'missing-passage',
+        message: `Timeline event "${event.id}" names the chapter "${event.chapter}", which does not exist; the chapters are ${[...docs.keys()].map((d) => `"${d}"`).join(', ')}`,
+      });
+      continue;
+    }
+    if (!trees.has(file)) trees.set(file, parseMdx(fs.readFileSync(file, 'utf8')));
+    if (!findPassage(trees.get(file)!, event.passage)) {
+      diagnostics.push({
+        file: timeline.file,
+        line: event.line,
+        column: 1,
+        ruleId: 'missing-passage',
+        message: `Timeline event "${event.id}": the passage "${event.passage}" is not in ${displayPath(file, context.siteDir)}`,
+      });
+    }
+  }
+  return diagnostics;
+}
+
+/** A document's citations and references in every style the reader may choose. */
+export function renderInStyles(
+  context: CitationContext,
+  clusters: readonly ClusterInput[],
+): RenderedDocument {
+  return composeDocument(
+    context.library,
+    context.styles.map((s) => ({
+      id: s.id,
+      doc: renderClusters(context.library, s.csl, clusters),
+    })),
+    clusters,
+  );
 }
 
 export interface CitationUse {
@@ -121,7 +230,11 @@ export function checkSite(context: CitationContext, docsDir: string): SiteReport
     }));
   return {
     documents: reports,
-    diagnostics: [...context.library.diagnostics, ...reports.flatMap((r) => r.diagnostics)],
+    diagnostics: [
+      ...context.library.diagnostics,
+      ...reports.flatMap((r) => r.diagnostics),
+      ...checkTimeline(context, docsDir),
+    ],
     uncited,
   };
 }

@@ -13,7 +13,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 import {
+  archiveUrl,
   checkSite,
+  plainText,
   EXPORT_FORMATS,
   exportItems,
   formatDiagnostic,
@@ -29,7 +31,9 @@ import {
 } from '../citations';
 
 const USAGE = `Usage:
-  cite check  [--bib FILE]... [--docs DIR]   check the .bib files and every citation in the docs
+  cite check  [--bib FILE]... [--docs DIR] [--links]
+                                             check the .bib files and every citation in the docs;
+                                             --links also lists each source URL and its archived copy
   cite list   [--bib FILE]... [--docs DIR]   list each key, its short reference and where it is cited
   cite export --format bibtex|ris|csl-json [--chapter SLUG] [--bib FILE]... [--docs DIR]
                                              write the entries (or one chapter's) to standard output
@@ -72,6 +76,14 @@ function check(context: CitationContext, report: SiteReport, out: Write, err: Wr
   }
   err(`cite check: no errors. ${summary}.`);
   return 0;
+}
+
+/** Every web source with the Wayback Machine's copy of it, for editors to check by hand. */
+function links(context: CitationContext, out: Write): void {
+  for (const entry of context.library.entries.values()) {
+    const archived = archiveUrl(entry.csl);
+    if (archived) out(`${entry.key}\t${plainText(entry.csl.URL!)}\t${archived}`);
+  }
 }
 
 function list(context: CitationContext, report: SiteReport, out: Write): number {
@@ -136,7 +148,7 @@ export async function main(argv: readonly string[], io?: Partial<Io>): Promise<n
     return 1;
   }
 
-  let values: { bib?: string[]; docs?: string; format?: string; chapter?: string };
+  let values: { bib?: string[]; docs?: string; format?: string; chapter?: string; links?: boolean };
   try {
     ({ values } = parseArgs({
       args: [...rest],
@@ -145,6 +157,7 @@ export async function main(argv: readonly string[], io?: Partial<Io>): Promise<n
         docs: { type: 'string' },
         format: { type: 'string' },
         chapter: { type: 'string' },
+        links: { type: 'boolean' },
       },
       strict: true,
       allowPositionals: false,
@@ -157,6 +170,10 @@ export async function main(argv: readonly string[], io?: Partial<Io>): Promise<n
     err(`cite ${command}: --format and --chapter belong to "cite export"\n\n${USAGE}`);
     return 1;
   }
+  if (command !== 'check' && values.links) {
+    err(`cite ${command}: --links belongs to "cite check"\n\n${USAGE}`);
+    return 1;
+  }
 
   const siteOptions = io?.siteOptions ?? readSiteOptions(cwd);
   const options = validateOptions({
@@ -167,8 +184,10 @@ export async function main(argv: readonly string[], io?: Partial<Io>): Promise<n
   const report = checkSite(context, path.resolve(cwd, values.docs ?? 'docs'));
 
   switch (command) {
-    case 'check':
+    case 'check': {
+      if (values.links) links(context, out);
       return check(context, report, out, err);
+    }
     case 'list':
       return list(context, report, out);
     case 'export':

@@ -16,6 +16,9 @@ import type { VFile } from 'vfile';
 import {
   applyPolicy,
   displayPath,
+  documentName,
+  findPassage,
+  passageAnchor,
   exportFileBase,
   h,
   permalinkOf,
@@ -23,7 +26,7 @@ import {
   findCitations,
   frontMatterOf,
   loadContext,
-  renderDocument,
+  renderInStyles,
   validateOptions,
   type CitationOptions,
   type FoundCitation,
@@ -97,6 +100,22 @@ function downloads(permalink: string): Element {
   ]);
 }
 
+/**
+ * "Citation style: [APA ▾]": the choice is applied site-wide by src/clientModules/citationStyle.ts.
+ */
+function styleSwitcher(styles: readonly { id: string; label: string }[]): Element {
+  return h('p', { className: ['citation-style-switcher'] }, [
+    h('label', {}, [
+      text('Citation style '),
+      h(
+        'select',
+        { className: ['citation-style-select'], name: 'citation-style' },
+        styles.map((s) => h('option', { value: s.id }, [text(s.label)])),
+      ),
+    ]),
+  ]);
+}
+
 /** `export const name = value` as an MDX ESM node. */
 function esmExport(name: string, value: unknown): MdxjsEsm {
   return {
@@ -157,8 +176,20 @@ export default function remarkCitations(options: CitationOptions = {}) {
         .join('/'),
       frontMatter.slug,
     );
+    // Anchors where the timeline's events are told, for its links to land on.
+    const name = inDocs ? documentName(docsDir, file.path) : undefined;
+    for (const event of context.timeline?.events ?? []) {
+      if (event.chapter !== name) continue;
+      findPassage(tree, event.passage)?.children.unshift(
+        fromHast<PhrasingContent>(
+          'emphasis',
+          h('a', { id: passageAnchor(event.id), className: ['passage-anchor'] }),
+        ),
+      );
+    }
+
     const ok = citations.filter((c) => c.resolved);
-    const document = ok.length > 0 ? renderDocument(context.library, context.style, ok) : undefined;
+    const document = ok.length > 0 ? renderInStyles(context, ok) : undefined;
     spliceCitations(citations, new Map(ok.map((c, i) => [c, document!.clusters[i]!])));
 
     if (document) {
@@ -169,6 +200,9 @@ export default function remarkCitations(options: CitationOptions = {}) {
       };
       tree.children.push(
         heading,
+        ...(context.styles.length > 1
+          ? [fromHast<BlockContent>('paragraph', styleSwitcher(context.styles))]
+          : []),
         fromHast<BlockContent>('paragraph', document.references),
         fromHast<BlockContent>('paragraph', downloads(permalink)),
       );

@@ -36,10 +36,15 @@ export function pageMeta(
   const cited = citedKeys.map((key) => context.library.entries.get(key)!.csl);
   // Titles as written: the style must not re-case them.
   const nocase = (v: unknown) => `<span class="nocase">${String(v)}</span>`;
-  const [formatted] = renderItems(
-    [{ ...self, title: nocase(self.title), 'container-title': nocase(self['container-title']) }],
-    context.style,
-  ).entries;
+  const forStyles = {
+    ...self,
+    title: nocase(self.title),
+    'container-title': nocase(self['container-title']),
+  };
+  const formatted = context.styles.map((s) => {
+    const content = renderItems([forStyles], s.csl).entries[0]?.content ?? [];
+    return { style: s.id, content, text: toText(content) };
+  });
   const date = isoDate(self.issued)!;
 
   const highwire: [string, string][] = [
@@ -72,12 +77,11 @@ export function pageMeta(
   return {
     highwire,
     jsonLd,
-    ...(page.citeThis && formatted
+    ...(page.citeThis
       ? {
           cite: {
             heading: page.whole ? 'Cite this essay' : 'Cite this chapter',
-            formatted: formatted.content,
-            text: toText(formatted.content),
+            formatted,
             bibtex: exportItems([self], 'bibtex'),
             ris: exportItems([self], 'ris'),
             fileName: id,

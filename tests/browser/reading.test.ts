@@ -21,24 +21,27 @@ afterAll(async () => {
 
 const preview = (page: Page) => page.locator('#citation-preview');
 
-/** The reference entry a citation link points to, as text. */
+/** The reference entry a citation link points to, as the reader sees it (in the current style). */
 async function entryText(page: Page, link: Locator): Promise<string> {
   const href = await link.getAttribute('href');
   const entry = page.locator(`li[id="${decodeURIComponent(href!.slice(1))}"]`);
-  return (
-    await entry.evaluate((li) => {
-      const copy = li.cloneNode(true) as HTMLElement;
-      copy.querySelectorAll('.citation-backlinks, .entry-actions').forEach((e) => e.remove());
-      return copy.textContent ?? '';
-    })
-  ).trim();
+  return entry.evaluate((li) => {
+    const variants = Array.from(li.querySelectorAll<HTMLElement>('.entry-variant'));
+    const shown = variants.find((v) => getComputedStyle(v).display !== 'none');
+    if (shown) return shown.innerText.trim();
+    const copy = li.cloneNode(true) as HTMLElement;
+    copy
+      .querySelectorAll('.citation-backlinks, .entry-actions, .entry-archive')
+      .forEach((e) => e.remove());
+    return (copy.textContent ?? '').trim();
+  });
 }
 
 describe('citation previews', () => {
   it('open on hover with the full reference, and close when the pointer leaves', async () => {
     const page = await site.newPage();
     await gotoAndHydrate(page, '/google');
-    const link = page.locator('a.citation-link').nth(1);
+    const link = page.locator('a.citation-link').filter({ visible: true }).nth(1);
     await link.hover();
     await expect.poll(() => preview(page).isVisible()).toBe(true);
     const shown = await preview(page).innerText();
@@ -53,7 +56,7 @@ describe('citation previews', () => {
   it('open from the keyboard, are announced, reachable with Tab and closed with Escape', async () => {
     const page = await site.newPage();
     await gotoAndHydrate(page, '/bans');
-    const link = page.locator('a.citation-link').first();
+    const link = page.locator('a.citation-link').filter({ visible: true }).first();
     // Tab from the paragraph's start until the citation has focus, as a keyboard user would.
     await link.evaluate((a) => {
       const p = a.closest('p')!;
@@ -90,7 +93,7 @@ describe('citation previews', () => {
       hasTouch: true,
     });
     await gotoAndHydrate(page, '/wechat');
-    const link = page.locator('a.citation-link').first();
+    const link = page.locator('a.citation-link').filter({ visible: true }).first();
     await link.scrollIntoViewIfNeeded();
     await link.tap();
     await expect.poll(() => preview(page).isVisible()).toBe(true);
@@ -107,7 +110,7 @@ describe('citation previews', () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const page = await site.newPage({ colorScheme });
       await gotoAndHydrate(page, '/bytedance');
-      await page.locator('a.citation-link').first().focus();
+      await page.locator('a.citation-link').filter({ visible: true }).first().focus();
       await expect.poll(() => preview(page).isVisible()).toBe(true);
       expect(await axe(page)).toEqual([]);
     }

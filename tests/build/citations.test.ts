@@ -53,10 +53,10 @@ describe.each(cited)('$path', (page) => {
       const back = selectAll('.citation-backlinks a', entry);
       expect(back.length, attr(entry, 'id')).toBeGreaterThan(0);
       for (const link of back) {
+        // Back-links return to the anchor that opens each citation (the same in every style).
         const target = byId.get(attr(link, 'href')!.slice(1)) as Element | undefined;
         expect(target?.tagName).toBe('a');
-        expect(attr(target, 'className')!.split(' ')).toContain('citation-link');
-        // The citation it returns to cites this entry (in a cluster, its own link or the first).
+        expect(attr(target, 'className')!.split(' ')).toContain('citation-anchor');
         const cluster = selectAll('article .citation', tree).find((c) => selectAll('a', c).includes(target!));
         expect(attr(cluster, 'dataCites')!.split(' ')).toContain(attr(entry, 'dataKey'));
       }

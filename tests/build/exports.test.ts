@@ -111,6 +111,7 @@ describe.each(PAGES.filter((p) => p.path !== '/about'))('Cite this on $path', (p
     expect(text(select('h2#cite-this', box))).toBe(page.path === '/' ? 'Cite this essay' : 'Cite this chapter');
     const formatted = text(select('[data-testid="cite-this-formatted"]', box));
     expect(formatted).toContain(page.title);
+    expect(attr(select('[data-style]', box), 'dataStyle')).toBe(context.styles[0]!.id);
     expect(formatted).toContain(attr(select('link[rel="canonical"]', tree), 'href'));
     const [bibtex, ris] = selectAll('pre code', box).map((c) => toString(c));
     const [fromBib] = parseExport(bibtex!, 'bibtex');
@@ -122,13 +123,14 @@ describe.each(PAGES.filter((p) => p.path !== '/about'))('Cite this on $path', (p
   });
 
   it('has a copy button for each form, carrying exactly the text shown', () => {
-    const buttons = selectAll('button[data-copy-text]', box);
-    expect(buttons).toHaveLength(3);
     const shown = selectAll('pre code', box).map((c) => toString(c));
-    expect(buttons.slice(1).map((b) => String(attr(b, 'dataCopyText')))).toEqual(shown);
-    expect(String(attr(buttons[0], 'dataCopyText'))).toBe(
-      text(select('[data-testid="cite-this-formatted"]', box)),
-    );
+    const buttons = selectAll('button[data-copy-text]', box);
+    expect(buttons.slice(-2).map((b) => String(attr(b, 'dataCopyText')))).toEqual(shown);
+    // The formatted citation, once per style, each with its own button.
+    const formatted = selectAll('[data-testid="cite-this-formatted"]', box);
+    expect(formatted.length).toBe(context.styles.length);
+    expect(buttons).toHaveLength(formatted.length + 2);
+    formatted.forEach((p, i) => expect(String(attr(buttons[i], 'dataCopyText'))).toBe(text(p)));
   });
 });
 

@@ -7,6 +7,7 @@ import { ROOT } from './paths';
 const SITE_FILES = [
   'docs',
   'bibliography',
+  'timeline',
   'src',
   'static',
   'docusaurus.config.ts',

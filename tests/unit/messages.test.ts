@@ -128,7 +128,7 @@ describe('malformed BibTeX', () => {
 describe('styles and locales', () => {
   it('refuses an unknown style and lists the known ones', () => {
     expect(() => loadStyle('apa7', 'en-US', '.')).toThrowErrorMatchingInlineSnapshot(
-      `[OptionsError: Unknown CSL style "apa7"; use one of "apa", "vancouver", "harvard1", or the path of a .csl file.]`,
+      `[OptionsError: Unknown CSL style "apa7"; use one of "apa", "vancouver", "harvard1", the path of a .csl file, or an installed npm package that exports a style.]`,
     );
   });
 
@@ -154,7 +154,7 @@ describe('options', () => {
 
   it('names an unknown option', () => {
     expect(() => validateOptions({ styel: 'apa' })).toThrowErrorMatchingInlineSnapshot(
-      `[OptionsError: Unknown citation option "styel"; the options are "bibliography", "style", "locale", "onBrokenCitations", "onUncitedEntries", "referencesTitle", "edition".]`,
+      `[OptionsError: Unknown citation option "styel"; the options are "bibliography", "style", "styles", "locale", "onBrokenCitations", "onUncitedEntries", "referencesTitle", "edition", "timeline".]`,
     );
   });
 

@@ -6,18 +6,35 @@ import useBrokenLinks from '@docusaurus/useBrokenLinks';
 import Link from '@docusaurus/Link';
 import Heading from '@theme/Heading';
 import Layout from '@theme/Layout';
-import clsx from 'clsx';
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 
 import type { BibliographyEntryData, BibliographyPageData } from '../../plugins/citations/types';
 import Hast from '../Hast';
+import StyleSwitcher from '../StyleSwitcher';
 
 function Entry({ entry }: { entry: BibliographyEntryData }): ReactNode {
   // Chapters link here by id: register it so that the build checks those links.
   useBrokenLinks().collectAnchor(entry.id);
+  const several = entry.variants.length > 1;
+  // Each style's order, for the CSS that orders the list by the reader's chosen style.
+  const order = several
+    ? (Object.fromEntries(
+        Object.entries(entry.order).map(([id, n]) => [`--order-${id}`, n]),
+      ) as CSSProperties)
+    : undefined;
   return (
-    <li id={entry.id} className="csl-entry" data-key={entry.key}>
-      <Hast nodes={entry.content} /> <Hast nodes={[entry.actions]} />
+    <li id={entry.id} className="csl-entry" data-key={entry.key} style={order}>
+      {entry.variants.map((v) =>
+        several ? (
+          <span key={v.style} className="entry-variant" data-style={v.style}>
+            <Hast nodes={v.content} />
+          </span>
+        ) : (
+          <Hast key={v.style} nodes={v.content} />
+        ),
+      )}{' '}
+      <Hast nodes={entry.archive} />
+      <Hast nodes={[entry.actions]} />
       {/* COinS: Zotero's connector offers every entry of the page. */}
       <span className="Z3988" title={entry.coins} />
       {entry.citedIn.length > 0 && (
@@ -38,13 +55,13 @@ function Entry({ entry }: { entry: BibliographyEntryData }): ReactNode {
 
 function EntryList({
   entries,
-  hanging,
+  defaultStyle,
 }: {
   entries: readonly BibliographyEntryData[];
-  hanging: boolean;
+  defaultStyle?: string;
 }): ReactNode {
   return (
-    <ul className={clsx('references', 'csl-bib-body', hanging && 'csl-hanging-indent')}>
+    <ul className="references csl-bib-body" data-default-style={defaultStyle}>
       {entries.map((entry) => (
         <Entry key={entry.key} entry={entry} />
       ))}
@@ -53,6 +70,7 @@ function EntryList({
 }
 
 export default function BibliographyPage({ data }: { data: BibliographyPageData }): ReactNode {
+  const defaultStyle = data.styles.length > 1 ? data.styles[0]!.id : undefined;
   const description = `All ${data.cited.length} works cited in the essay, with the chapters that cite each.`;
   return (
     <Layout title={data.title} description={description}>
@@ -73,13 +91,14 @@ export default function BibliographyPage({ data }: { data: BibliographyPageData 
             CSL-JSON (.json)
           </Link>
         </p>
-        <EntryList entries={data.cited} hanging={data.hangingIndent} />
+        {data.styles.length > 1 && <StyleSwitcher styles={data.styles} />}
+        <EntryList entries={data.cited} defaultStyle={defaultStyle} />
         {data.uncited.length > 0 && (
           <>
             <Heading as="h2" id="not-cited">
               Not cited in the essay
             </Heading>
-            <EntryList entries={data.uncited} hanging={data.hangingIndent} />
+            <EntryList entries={data.uncited} defaultStyle={defaultStyle} />
           </>
         )}
       </main>

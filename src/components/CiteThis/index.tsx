@@ -62,23 +62,30 @@ export default function CiteThis({ cite }: { cite: Cite }): ReactNode {
         {cite.heading}
       </Heading>
       <div className={styles.format}>
-        <div className={styles.formatHeader}>
-          <Heading as="h3" id="cite-this-formatted" className={styles.formatTitle}>
-            Formatted citation
-          </Heading>
-          <button
-            type="button"
-            className="entry-action"
-            data-copy-text={cite.text}
-            data-copy-done="Citation copied to the clipboard"
-            aria-label="Copy the formatted citation"
+        <Heading as="h3" id="cite-this-formatted" className={styles.formatTitle}>
+          Formatted citation
+        </Heading>
+        {cite.formatted.map((f) => (
+          // One per style; the page shows the reader's choice (see the citations plugin).
+          <div
+            key={f.style}
+            className={styles.formatHeader}
+            {...(cite.formatted.length > 1 ? { 'data-style': f.style } : {})}
           >
-            Copy
-          </button>
-        </div>
-        <p className={styles.formatted} data-testid="cite-this-formatted">
-          <Hast nodes={cite.formatted} />
-        </p>
+            <p className={styles.formatted} data-testid="cite-this-formatted">
+              <Hast nodes={f.content} />
+            </p>
+            <button
+              type="button"
+              className="entry-action"
+              data-copy-text={f.text}
+              data-copy-done="Citation copied to the clipboard"
+              aria-label="Copy the formatted citation"
+            >
+              Copy
+            </button>
+          </div>
+        ))}
       </div>
       <Format
         id="cite-this-bibtex"

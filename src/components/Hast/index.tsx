@@ -14,14 +14,17 @@ const ELEMENTS = new Set([
   'div',
   'em',
   'i',
+  'li',
   'span',
   'strong',
   'sub',
   'sup',
+  'ul',
 ]);
 
 // hast property name → React prop name.
 const ATTRIBUTES: Record<string, string> = {
+  id: 'id',
   className: 'className',
   href: 'href',
   download: 'download',
@@ -30,7 +33,18 @@ const ATTRIBUTES: Record<string, string> = {
   ariaHidden: 'aria-hidden',
   dataCopyText: 'data-copy-text',
   dataCopyDone: 'data-copy-done',
+  dataKey: 'data-key',
+  dataCites: 'data-cites',
+  dataStyle: 'data-style',
+  dataDefaultStyle: 'data-default-style',
 };
+
+// Only the engine's ordering properties ("--order-apa: 3; --order-vancouver: 1").
+function orderStyle(value: unknown): Record<string, string> | undefined {
+  if (typeof value !== 'string') return undefined;
+  const entries = [...value.matchAll(/(--order-[a-z0-9-]+):\s*(\d+)/g)].map((m) => [m[1]!, m[2]!]);
+  return entries.length ? Object.fromEntries(entries) : undefined;
+}
 
 // Web addresses, and the data: downloads of our own exports.
 const SAFE_HREF = /^(https?:\/\/|data:application\/(x-bibtex|x-research-info-systems)[;,])/;
@@ -44,10 +58,13 @@ function render(node: ElementContent, key: number): ReactNode {
     if (!prop || value === undefined || value === null || value === false) continue;
     props[prop] = Array.isArray(value) ? value.join(' ') : String(value);
   }
-  if (props.href !== undefined && !SAFE_HREF.test(props.href)) delete props.href;
+  if (props.href !== undefined && !SAFE_HREF.test(props.href) && !props.href.startsWith('#')) {
+    delete props.href;
+  }
+  const style = orderStyle(node.properties.style);
   const Tag = node.tagName as 'span';
   return (
-    <Tag key={key} {...props}>
+    <Tag key={key} {...props} style={style}>
       {node.children.map(render)}
     </Tag>
   );

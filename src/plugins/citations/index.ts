@@ -8,11 +8,17 @@ import path from 'node:path';
 
 import logger from '@docusaurus/logger';
 import type { LoadedContent as DocsContent } from '@docusaurus/plugin-content-docs';
-import type { LoadContext, Plugin } from '@docusaurus/types';
+import type { LoadContext, Plugin, PluginContentLoadedActions } from '@docusaurus/types';
 import { aliasedSitePath } from '@docusaurus/utils';
 
 import {
   applyPolicy,
+  documentName,
+  formatEventDate,
+  passageAnchor,
+  renderInStyles,
+  type CitationContext,
+  archiveLinks,
   checkSite,
   coinsOf,
   entryActions,
@@ -27,7 +33,7 @@ import {
   type CitationOptions,
   type SiteReport,
 } from '../../citations';
-import type { BibliographyEntryData, BibliographyPageData } from './types';
+import type { BibliographyEntryData, BibliographyPageData, TimelinePageData } from './types';
 
 const NAME = 'digital-divide-citations';
 
@@ -36,6 +42,81 @@ const NAME = 'digital-divide-citations';
  * static directories, so `npm start` serves the files and `npm run build` copies them.
  */
 export const EXPORTS_DIR = `.docusaurus/${NAME}/static`;
+
+/** localStorage key of the reader's citation style. */
+export const STYLE_STORAGE_KEY = 'digital-divide-citation-style';
+
+function styleChoiceScript(ids: readonly string[]): string {
+  return `try{var s=localStorage.getItem(${JSON.stringify(STYLE_STORAGE_KEY)});if(${JSON.stringify(ids)}.indexOf(s)>0)document.documentElement.setAttribute('data-citation-style',s)}catch(e){}`;
+}
+
+function styleChoiceCss(ids: readonly string[]): string {
+  const [first] = ids;
+  return ids
+    .map((id) => {
+      const when =
+        id === first
+          ? `html:not([data-citation-style]),html[data-citation-style="${id}"]`
+          : `html[data-citation-style="${id}"]`;
+      const scope = when.split(',');
+      return [
+        `${scope.map((w) => `${w} [data-style]:not([data-style="${id}"])`).join(',')}{display:none}`,
+        `${scope.map((w) => `${w} .references>li`).join(',')}{order:var(--order-${id})}`,
+      ].join('');
+    })
+    .join('');
+}
+
+/** /timeline: the essay's events in date order, each with its passage and its citation. */
+async function addTimeline(
+  site: CitationContext,
+  docs: DocsContent,
+  actions: PluginContentLoadedActions,
+  baseUrl: string,
+): Promise<void> {
+  const timeline = site.timeline!;
+  const docsDir = path.join(site.siteDir, 'docs');
+  const byName = new Map(
+    docs.loadedVersions[0]!.docs.map((doc) => [
+      documentName(docsDir, path.join(site.siteDir, doc.source.replace(/^@site\//, ''))),
+      doc,
+    ]),
+  );
+  // Stable sort: events of the same date keep the file's order.
+  const events = [...timeline.events].sort((a, b) => a.date.localeCompare(b.date));
+  const cited = events.filter((e) => e.cite);
+  const rendered =
+    cited.length > 0
+      ? renderInStyles(
+          site,
+          cited.map((e) => e.cite!),
+        )
+      : undefined;
+  const data: TimelinePageData = {
+    styles: site.styles.map(({ id, label }) => ({ id, label })),
+    events: events.map((event) => {
+      const doc = byName.get(event.chapter)!;
+      const at = cited.indexOf(event);
+      return {
+        id: event.id,
+        date: event.date,
+        dateLabel: formatEventDate(event.date),
+        title: event.title,
+        href: `${doc.permalink}#${passageAnchor(event.id)}`,
+        chapterTitle: doc.title,
+        citation: at === -1 ? null : rendered!.clusters[at]!,
+      };
+    }),
+    references: rendered?.references ?? null,
+  };
+  const dataPath = await actions.createData('timeline.json', JSON.stringify(data));
+  actions.addRoute({
+    path: path.posix.join(baseUrl, 'timeline'),
+    component: '@site/src/components/TimelinePage',
+    modules: { data: dataPath },
+    exact: true,
+  });
+}
 
 function writeExports(dir: string, files: Record<string, string>): void {
   fs.rmSync(dir, { recursive: true, force: true });
@@ -54,6 +135,19 @@ export default function citationsPlugin(context: LoadContext, options: unknown):
 
   return {
     name: NAME,
+
+    // The reader's style choice: applied before the first paint (no flash of the default
+    // style), and the rules that show only the chosen style's renderings.
+    injectHtmlTags() {
+      const ids = resolved.styles.map((s) => s.id);
+      if (ids.length < 2) return {};
+      return {
+        headTags: [
+          { tagName: 'script', innerHTML: styleChoiceScript(ids) },
+          { tagName: 'style', innerHTML: styleChoiceCss(ids) },
+        ],
+      };
+    },
 
     getPathsToWatch() {
       return [...resolveBibFiles(resolved.bibliography, context.siteDir), docsDir];
@@ -85,16 +179,25 @@ export default function citationsPlugin(context: LoadContext, options: unknown):
         .filter((c) => c.keys.size > 0)
         .sort((a, b) => (a.doc.sidebarPosition ?? 0) - (b.doc.sidebarPosition ?? 0));
 
-      const { entries, hanging } = renderEntries(site.library, site.style);
-      const toData = (
-        key: string,
-        content: BibliographyEntryData['content'],
-      ): BibliographyEntryData => {
+      // The entries in every style the reader may choose; the default style's order first.
+      const styled = site.styles.map((s) => ({
+        id: s.id,
+        entries: renderEntries(site.library, s.csl).entries,
+      }));
+      const entries = styled[0]!.entries;
+      const toData = (key: string): BibliographyEntryData => {
         const id = site.library.anchorOf(key);
         return {
           key,
           id,
-          content,
+          variants: styled.map((s) => ({
+            style: s.id,
+            content: s.entries.find((e) => e.key === key)!.content,
+          })),
+          order: Object.fromEntries(
+            styled.map((s) => [s.id, s.entries.findIndex((e) => e.key === key) + 1]),
+          ),
+          archive: archiveLinks(site.library, key),
           actions: entryActions(site.library, key),
           coins: coinsOf(site.library.entries.get(key)!.csl),
           citedIn: chapters
@@ -122,13 +225,15 @@ export default function citationsPlugin(context: LoadContext, options: unknown):
       }
       writeExports(path.join(context.siteDir, EXPORTS_DIR), files);
 
-      const all = entries.map((e) => toData(e.key, e.content));
+      const all = entries.map((e) => toData(e.key));
       const data: BibliographyPageData = {
         title: 'Bibliography',
-        hangingIndent: hanging,
+        styles: site.styles.map(({ id, label }) => ({ id, label })),
         cited: all.filter((e) => e.citedIn.length > 0),
         uncited: all.filter((e) => e.citedIn.length === 0),
       };
+      if (site.timeline) await addTimeline(site, docs, actions, context.baseUrl);
+
       const dataPath = await actions.createData('bibliography.json', JSON.stringify(data));
       actions.addRoute({
         path: path.posix.join(context.baseUrl, 'bibliography'),

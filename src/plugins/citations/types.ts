@@ -8,11 +8,22 @@ export interface CitedIn {
   href: string;
 }
 
+/** Something rendered in one of the styles a reader may choose. */
+export interface StyledContent {
+  style: string;
+  content: ElementContent[];
+}
+
 export interface BibliographyEntryData {
   key: string;
   /** The entry's id, the same on every page that lists it. */
   id: string;
-  content: ElementContent[];
+  /** The entry in each style, the default first. */
+  variants: StyledContent[];
+  /** Its place (1-based) in each style's order. */
+  order: Record<string, number>;
+  /** "Archived copy" (web sources only). */
+  archive: ElementContent[];
   /** "Copy BibTeX" and "Download .bib". */
   actions: ElementContent;
   /** OpenURL ContextObject for a COinS span. */
@@ -22,7 +33,7 @@ export interface BibliographyEntryData {
 
 export interface BibliographyPageData {
   title: string;
-  hangingIndent: boolean;
+  styles: { id: string; label: string }[];
   cited: BibliographyEntryData[];
   uncited: BibliographyEntryData[];
 }
@@ -36,11 +47,32 @@ export interface CitationMeta {
   /** "Cite this chapter" (or "… essay" on the introduction). */
   cite?: {
     heading: string;
-    formatted: ElementContent[];
-    text: string;
+    /** The citation in each style, the default first, with its text for copying. */
+    formatted: (StyledContent & { text: string })[];
     bibtex: string;
     ris: string;
     /** Base name for the downloaded files. */
     fileName: string;
   };
+}
+
+export interface TimelineEventData {
+  id: string;
+  /** ISO date, as precise as known. */
+  date: string;
+  /** The date for reading ("1 August 2018"). */
+  dateLabel: string;
+  title: string;
+  /** The passage of the chapter that tells the event. */
+  href: string;
+  chapterTitle: string;
+  /** The event's citation (`span.citation`), or null. */
+  citation: ElementContent | null;
+}
+
+export interface TimelinePageData {
+  styles: { id: string; label: string }[];
+  events: TimelineEventData[];
+  /** The reference list of the works the events cite. */
+  references: ElementContent | null;
 }
