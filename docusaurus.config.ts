@@ -10,6 +10,12 @@ import remarkCitations from './src/remark/citations';
 const SITE_URL = 'https://digital-divide.example.org';
 
 /**
+ * `npm run bench` builds the site twice, with and without our citation features, to measure
+ * what they cost. Off, citations stay as text and their pages, scripts and files are left out.
+ */
+const CITATIONS = process.env.DIGITAL_DIVIDE_FEATURES !== 'off';
+
+/**
  * How citations are resolved and rendered; read by the remark plugin, the site plugin and (from
  * customFields) the `cite` command alike.
  */
@@ -70,7 +76,8 @@ const config: Config = {
     },
   },
 
-  onBrokenLinks: 'throw',
+  // Without the citation features, /bibliography and the like do not exist (bench only).
+  onBrokenLinks: CITATIONS ? 'throw' : 'ignore',
   onBrokenAnchors: 'throw',
   markdown: { hooks: { onBrokenMarkdownLinks: 'throw' } },
 
@@ -85,7 +92,7 @@ const config: Config = {
         docs: {
           routeBasePath: '/',
           sidebarPath: './sidebars.ts',
-          beforeDefaultRemarkPlugins: [[remarkCitations, citations]],
+          beforeDefaultRemarkPlugins: CITATIONS ? [[remarkCitations, citations]] : [],
         },
         blog: false,
         pages: false,
@@ -94,16 +101,18 @@ const config: Config = {
     ],
   ],
 
-  plugins: [
-    [citationsPlugin, citations],
-    [
-      printPlugin,
-      {
-        citations,
-        title: 'TikTok, WeChat and the growing digital divide between the U.S. and China',
-      },
-    ],
-  ],
+  plugins: CITATIONS
+    ? [
+        [citationsPlugin, citations],
+        [
+          printPlugin,
+          {
+            citations,
+            title: 'TikTok, WeChat and the growing digital divide between the U.S. and China',
+          },
+        ],
+      ]
+    : [],
   themes: [
     [
       // Offline search: a lunr index built with the site, fetched on the reader's first search.
@@ -122,13 +131,15 @@ const config: Config = {
       },
     ],
   ],
-  clientModules: [
-    './src/clientModules/copyToClipboard.ts',
-    './src/clientModules/citationPreviews.ts',
-    './src/clientModules/citationStyle.ts',
-  ],
+  clientModules: CITATIONS
+    ? [
+        './src/clientModules/copyToClipboard.ts',
+        './src/clientModules/citationPreviews.ts',
+        './src/clientModules/citationStyle.ts',
+      ]
+    : [],
   // The citations plugin writes the .bib, .ris and CSL-JSON exports here; see EXPORTS_DIR.
-  staticDirectories: ['static', EXPORTS_DIR],
+  staticDirectories: CITATIONS ? ['static', EXPORTS_DIR] : ['static'],
 
   themeConfig: {
     colorMode: { respectPrefersColorScheme: true },

@@ -34,6 +34,7 @@ declare module 'citeproc' {
     };
     citation: { opt: { layout_prefix?: string; layout_suffix?: string } };
     updateItems(ids: string[]): void;
+    updateUncitedItems(ids: string[]): void;
     rebuildProcessorState(
       citations: Citation[],
       mode?: 'html' | 'text' | 'rtf',

@@ -1,0 +1,465 @@
+/**
+ * `npm run bench`: how fast the citation pipeline is and what the site costs a reader.
+ *
+ *   1. the citation stage on a synthetic site (100 pages × 40 citations, 500 entries with
+ *      colliding author-years; then 2× and 4×), beside pandoc --citeproc (one run per page, as
+ *      Quarto does) and rehype-citation, in the same run;
+ *   2. the production build with the citation features on and off;
+ *   3. the gzip bytes of a first visit to /, /google and /bibliography, on and off;
+ *   4. Lighthouse (mobile) on / and /google.
+ *
+ * Run by hand, never in CI. Timings are reported, not asserted; the byte budget is asserted by
+ * tests/build/budget.test.ts. Options: --parts 1,2,3,4   --scales 1,2,4
+ * Writes bench/out/results.json.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+
+import { chromium } from 'playwright-core';
+import rehypeStringify from 'rehype-stringify';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+
+import {
+  createLibrary,
+  findCitations,
+  loadStyle,
+  parseMdx,
+  renderDocument,
+} from '../src/citations';
+import { serveStatic } from '../tests/support/server';
+
+const ROOT = path.resolve(__dirname, '..');
+const OUT = path.join(ROOT, 'bench/out');
+const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const CHROME_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+
+function option(name: string, fallback: string): string[] {
+  const i = process.argv.indexOf(`--${name}`);
+  return (i === -1 ? fallback : (process.argv[i + 1] ?? fallback)).split(',');
+}
+
+const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
+
+// ---------------------------------------------------------------------------------------------
+// 1. The citation stage at scale
+
+/** A small deterministic PRNG (mulberry32), so that every run works on the same site. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS =
+  'digital divide search engine firewall platform payment market censorship privacy data law court order app network policy trade security'.split(
+    ' ',
+  );
+
+interface Synthetic {
+  dir: string;
+  bib: string;
+  pages: string[];
+}
+
+function generate(scale: number): Synthetic {
+  const rnd = random(42 + scale);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+  const dir = path.join(OUT, `site-${scale}x`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(path.join(dir, 'pages'), { recursive: true });
+  // 25 × scale authors over 10 years for 500 × scale entries: two works per author-year on
+  // average, so disambiguation (2018a, 2018b) is needed throughout.
+  const entries = 500 * scale;
+  const keys: string[] = [];
+  const bib: string[] = [];
+  for (let i = 0; i < entries; i += 1) {
+    const author = `Author${String(Math.floor(rnd() * 25 * scale)).padStart(3, '0')}`;
+    const year = 2010 + Math.floor(rnd() * 10);
+    const key = `${author.toLowerCase()}${year}-${i}`;
+    keys.push(key);
+    const title = Array.from({ length: 6 }, () => pick(WORDS)).join(' ');
+    bib.push(
+      `@article{${key},\n  author = {${author}, Jo and Second, Sam},\n  title = {${title[0]!.toUpperCase()}${title.slice(1)}},\n  journaltitle = {Journal of ${pick(WORDS)}},\n  volume = {${1 + Math.floor(rnd() * 30)}},\n  pages = {${10 + i}--${20 + i}},\n  date = {${year}},\n}\n`,
+    );
+  }
+  const bibPath = path.join(dir, 'refs.bib');
+  fs.writeFileSync(bibPath, bib.join('\n'));
+  const pages: string[] = [];
+  for (let p = 0; p < 100 * scale; p += 1) {
+    const paragraphs: string[] = [`# Page ${p + 1}\n`];
+    for (let c = 0; c < 40; c += 1) {
+      const k = () => pick(keys);
+      const forms = [
+        () => `[@${k()}]`,
+        () => `[@${k()}; @${k()}]`,
+        () => `[@${k()}, p. ${1 + Math.floor(rnd() * 200)}]`,
+        () => `[see @${k()}, ch. ${1 + Math.floor(rnd() * 9)}]`,
+        () => `@${k()} wrote`,
+      ];
+      const words = Array.from({ length: 12 }, () => pick(WORDS)).join(' ');
+      paragraphs.push(`The ${words} ${pick(forms)()}.\n`);
+    }
+    const file = path.join(dir, 'pages', `page-${String(p + 1).padStart(4, '0')}.md`);
+    fs.writeFileSync(file, paragraphs.join('\n'));
+    pages.push(file);
+  }
+  return { dir, bib: bibPath, pages };
+}
+
+function ours(site: Synthetic): number {
+  const start = performance.now();
+  const library = createLibrary([{ file: 'refs.bib', text: fs.readFileSync(site.bib, 'utf8') }]);
+  const style = loadStyle('apa', 'en-US', ROOT);
+  for (const page of site.pages) {
+    const source = fs.readFileSync(page, 'utf8');
+    const { citations } = findCitations(parseMdx(source), source, page, library);
+    renderDocument(library, style, citations);
+  }
+  return performance.now() - start;
+}
+
+async function rehypeCitation(site: Synthetic): Promise<number> {
+  const { default: plugin } = (await import('rehype-citation')) as {
+    default: (options: Record<string, unknown>) => unknown;
+  };
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkRehype)
+    .use(plugin as never, {
+      path: site.dir,
+      bibliography: 'refs.bib',
+      csl: 'apa',
+      linkCitations: true,
+    })
+    .use(rehypeStringify);
+  const start = performance.now();
+  for (const page of site.pages) await processor.process(fs.readFileSync(page, 'utf8'));
+  return performance.now() - start;
+}
+
+function pandocAvailable(): boolean {
+  return spawnSync('pandoc', ['--version']).status === 0;
+}
+
+/** pandoc once per page; on big sites every `sample`-th page, extrapolated. */
+function pandoc(site: Synthetic, cslPath: string, sample: number): number {
+  const pages = site.pages.filter((_, i) => i % sample === 0);
+  const start = performance.now();
+  for (const page of pages) {
+    const run = spawnSync(
+      'pandoc',
+      [
+        page,
+        '--citeproc',
+        '--bibliography',
+        site.bib,
+        '--csl',
+        cslPath,
+        '-t',
+        'html',
+        '-o',
+        '/dev/null',
+      ],
+      { encoding: 'utf8' },
+    );
+    if (run.status !== 0) throw new Error(`pandoc failed on ${page}: ${run.stderr}`);
+  }
+  return ((performance.now() - start) * site.pages.length) / pages.length;
+}
+
+async function part1(scales: number[]): Promise<void> {
+  const cslPath = path.join(OUT, 'apa.csl');
+  fs.writeFileSync(cslPath, loadStyle('apa', 'en-US', ROOT).xml);
+  const havePandoc = pandocAvailable();
+  const rows: Record<string, unknown>[] = [];
+  for (const scale of scales) {
+    const site = generate(scale);
+    ours(generate(1)); // warm-up: JIT and module loading, so the first scale is not penalised
+    const ourMs = ours(site);
+    const rehypeMs = await rehypeCitation(site);
+    const sample = scale === 1 ? 1 : 2 * scale;
+    const pandocMs = havePandoc ? pandoc(site, cslPath, sample) : undefined;
+    rows.push({
+      scale,
+      pages: site.pages.length,
+      entries: 500 * scale,
+      citations: site.pages.length * 40,
+      oursMs: Math.round(ourMs),
+      rehypeCitationMs: Math.round(rehypeMs),
+      pandocMs: pandocMs === undefined ? null : Math.round(pandocMs),
+      pandocSampledPages: pandocMs === undefined ? null : Math.ceil(site.pages.length / sample),
+      vsPandoc: pandocMs === undefined ? null : +(pandocMs / ourMs).toFixed(1),
+      vsRehypeCitation: +(rehypeMs / ourMs).toFixed(1),
+    });
+    console.log(
+      `  ${scale}×: ours ${Math.round(ourMs)} ms, rehype-citation ${Math.round(rehypeMs)} ms, pandoc ${pandocMs ? Math.round(pandocMs) : '—'} ms`,
+    );
+  }
+  const base = rows[0]!.oursMs as number;
+  for (const row of rows) row.growth = +((row.oursMs as number) / base).toFixed(2);
+  results.citationStage = rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Build overhead, 3. page weight, 4. Lighthouse
+
+function build(outDir: string, features: boolean): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(
+      process.execPath,
+      [
+        path.join(ROOT, 'node_modules/@docusaurus/core/bin/docusaurus.mjs'),
+        'build',
+        '--out-dir',
+        outDir,
+      ],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'ignore', 'inherit'],
+        env: {
+          ...process.env,
+          NO_UPDATE_NOTIFIER: '1',
+          DIGITAL_DIVIDE_FEATURES: features ? 'on' : 'off',
+        },
+      },
+    );
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve(performance.now() - start) : reject(new Error(`build exited ${code}`)),
+    );
+  });
+}
+
+async function part2(): Promise<void> {
+  const times: Record<string, number[]> = { on: [], off: [] };
+  // Alternate, twice each, and keep the best: the machine's noise hits both the same way.
+  for (let i = 0; i < 2; i += 1) {
+    for (const mode of ['off', 'on'] as const) {
+      times[mode]!.push(await build(path.join(OUT, `build-${mode}`), mode === 'on'));
+    }
+  }
+  const on = Math.min(...times.on!);
+  const off = Math.min(...times.off!);
+  results.buildOverhead = {
+    onMs: Math.round(on),
+    offMs: Math.round(off),
+    overheadPercent: +(((on - off) / off) * 100).toFixed(1),
+  };
+  console.log(`  build: on ${Math.round(on)} ms, off ${Math.round(off)} ms`);
+}
+
+async function firstVisit(dir: string, pagePath: string): Promise<Record<string, number> | null> {
+  if (
+    !fs.existsSync(path.join(dir, pagePath === '/' ? 'index.html' : `${pagePath.slice(1)}.html`))
+  ) {
+    return null;
+  }
+  const server = await serveStatic(dir);
+  const browser = await chromium.launch({ executablePath: CHROME, args: CHROME_ARGS });
+  try {
+    const page = await browser.newPage();
+    const bytes: Record<string, number> = { html: 0, js: 0, css: 0, searchIndex: 0 };
+    const pending: Promise<void>[] = [];
+    page.on('response', (response) => {
+      const url = new URL(response.url());
+      if (url.origin !== server.url) return;
+      const type = response.request().resourceType();
+      const kind = url.pathname.includes('search-index')
+        ? 'searchIndex'
+        : type === 'document'
+          ? 'html'
+          : type === 'script'
+            ? 'js'
+            : type === 'stylesheet'
+              ? 'css'
+              : undefined;
+      if (!kind) return;
+      pending.push(
+        response.body().then((body) => {
+          bytes[kind]! += gzipSync(body, { level: 9 }).length;
+        }),
+      );
+    });
+    await page.goto(server.url + pagePath);
+    await page.waitForSelector('html[data-has-hydrated="true"]', { state: 'attached' });
+    await page.waitForLoadState('networkidle');
+    await Promise.all(pending);
+    return bytes;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+async function part3(): Promise<void> {
+  for (const mode of ['on', 'off']) {
+    if (!fs.existsSync(path.join(OUT, `build-${mode}`, 'index.html'))) {
+      await build(path.join(OUT, `build-${mode}`), mode === 'on');
+    }
+  }
+  const rows: Record<string, unknown>[] = [];
+  for (const pagePath of ['/', '/google', '/bibliography']) {
+    const on = await firstVisit(path.join(OUT, 'build-on'), pagePath);
+    const off = await firstVisit(path.join(OUT, 'build-off'), pagePath);
+    rows.push({
+      page: pagePath,
+      on,
+      off,
+      addedJs: on && off ? on.js! - off.js! : null,
+      addedTotal: on && off ? on.html! + on.js! + on.css! - (off.html! + off.js! + off.css!) : null,
+    });
+    console.log(`  ${pagePath}: on ${JSON.stringify(on)}, off ${JSON.stringify(off)}`);
+  }
+  results.pageWeight = rows;
+}
+
+async function part4(): Promise<void> {
+  const dir = path.join(OUT, 'build-on');
+  if (!fs.existsSync(path.join(dir, 'index.html'))) await build(dir, true);
+  const { default: lighthouse } = (await import('lighthouse')) as unknown as {
+    default: (url: string, flags: Record<string, unknown>) => Promise<{ lhr: LighthouseResult }>;
+  };
+  const { launch } = (await import('chrome-launcher')) as unknown as {
+    launch: (o: Record<string, unknown>) => Promise<{ port: number; kill: () => Promise<void> }>;
+  };
+  const server = await serveStatic(dir);
+  const rows: Record<string, unknown>[] = [];
+  try {
+    for (const pagePath of ['/', '/google']) {
+      const chrome = await launch({ chromePath: CHROME, chromeFlags: CHROME_ARGS });
+      try {
+        const { lhr } = await lighthouse(server.url + pagePath, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+        });
+        const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+        const failing = Object.values(lhr.audits)
+          .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary')
+          .map((a) => a.id);
+        rows.push({
+          page: pagePath,
+          performance: score('performance'),
+          accessibility: score('accessibility'),
+          bestPractices: score('best-practices'),
+          seo: score('seo'),
+          lcpMs: Math.round(lhr.audits['largest-contentful-paint']?.numericValue ?? 0),
+          tbtMs: Math.round(lhr.audits['total-blocking-time']?.numericValue ?? 0),
+          failingAudits: failing,
+        });
+        console.log(`  lighthouse ${pagePath}: ${JSON.stringify(rows.at(-1))}`);
+      } finally {
+        await chrome.kill();
+      }
+    }
+  } finally {
+    await server.close();
+  }
+  results.lighthouse = rows;
+}
+
+interface LighthouseResult {
+  categories: Record<string, { score: number | null } | undefined>;
+  audits: Record<
+    string,
+    { id: string; score: number | null; scoreDisplayMode: string; numericValue?: number }
+  >;
+}
+
+function table(): string {
+  const lines: string[] = [];
+  const stage = results.citationStage as Record<string, unknown>[] | undefined;
+  if (stage) {
+    lines.push(
+      '| scale | pages | entries | ours (ms) | rehype-citation (ms) | pandoc per page (ms) | × vs pandoc | × vs rehype-citation | growth |',
+    );
+    lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const r of stage) {
+      const sampled =
+        r.pandocSampledPages !== r.pages && r.pandocSampledPages
+          ? ` (${r.pandocSampledPages} pages sampled)`
+          : '';
+      lines.push(
+        `| ${r.scale}× | ${r.pages} | ${r.entries} | ${r.oursMs} | ${r.rehypeCitationMs} | ${r.pandocMs ?? 'not installed'}${sampled} | ${r.vsPandoc ?? '—'} | ${r.vsRehypeCitation} | ${r.growth} |`,
+      );
+    }
+    lines.push('');
+  }
+  const b = results.buildOverhead as Record<string, number> | undefined;
+  if (b)
+    lines.push(`Build: citations on ${b.onMs} ms, off ${b.offMs} ms: +${b.overheadPercent} %`, '');
+  const w = results.pageWeight as Record<string, unknown>[] | undefined;
+  if (w) {
+    lines.push(
+      '| page | HTML gz (on/off) | JS gz (on/off) | CSS gz (on/off) | JS added | search index on first visit |',
+    );
+    lines.push('| --- | --- | --- | --- | --- | --- |');
+    for (const r of w) {
+      const on = r.on as Record<string, number> | null;
+      const off = r.off as Record<string, number> | null;
+      const pair = (k: string) => `${on?.[k] ?? '—'} / ${off?.[k] ?? '—'}`;
+      lines.push(
+        `| ${r.page} | ${pair('html')} | ${pair('js')} | ${pair('css')} | ${r.addedJs ?? '—'} | ${on?.searchIndex ? 'yes' : 'no'} |`,
+      );
+    }
+    lines.push('');
+  }
+  const l = results.lighthouse as Record<string, unknown>[] | undefined;
+  if (l) {
+    lines.push(
+      '| page | Performance | Accessibility | Best Practices | SEO | LCP (ms) | TBT (ms) |',
+    );
+    lines.push('| --- | --- | --- | --- | --- | --- | --- |');
+    for (const r of l) {
+      lines.push(
+        `| ${r.page} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${r.seo} | ${r.lcpMs} | ${r.tbtMs} |`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  fs.mkdirSync(OUT, { recursive: true });
+  const parts = option('parts', '1,2,3,4');
+  const scales = option('scales', '1,2,4').map(Number);
+  if (parts.includes('1')) {
+    console.log('1. citation stage');
+    await part1(scales);
+  }
+  if (parts.includes('2')) {
+    console.log('2. build overhead');
+    await part2();
+  }
+  if (parts.includes('3')) {
+    console.log('3. page weight');
+    await part3();
+  }
+  if (parts.includes('4')) {
+    console.log('4. lighthouse');
+    await part4();
+  }
+  fs.writeFileSync(path.join(OUT, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\n${table()}\n\nWritten: bench/out/results.json`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
