@@ -31,7 +31,7 @@ import {
   parseMdx,
   renderDocument,
 } from '../src/citations';
-import { serveStatic } from '../tests/support/server';
+import { serveCompressed } from './server';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'bench/out');
@@ -50,7 +50,13 @@ function option(name: string, fallback: string): string[] {
   return (i === -1 ? fallback : (process.argv[i + 1] ?? fallback)).split(',');
 }
 
-const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
+// A run of some parts keeps the other parts' last results.
+const RESULTS = path.join(OUT, 'results.json');
+const results: Record<string, unknown> = {
+  ...(fs.existsSync(RESULTS) ? (JSON.parse(fs.readFileSync(RESULTS, 'utf8')) as object) : {}),
+  date: new Date().toISOString(),
+  node: process.version,
+};
 
 // ---------------------------------------------------------------------------------------------
 // 1. The citation stage at scale
@@ -270,7 +276,7 @@ async function firstVisit(dir: string, pagePath: string): Promise<Record<string,
   ) {
     return null;
   }
-  const server = await serveStatic(dir);
+  const server = await serveCompressed(dir);
   const browser = await chromium.launch({ executablePath: CHROME, args: CHROME_ARGS });
   try {
     const page = await browser.newPage();
@@ -338,7 +344,7 @@ async function part4(): Promise<void> {
   const { launch } = (await import('chrome-launcher')) as unknown as {
     launch: (o: Record<string, unknown>) => Promise<{ port: number; kill: () => Promise<void> }>;
   };
-  const server = await serveStatic(dir);
+  const server = await serveCompressed(dir);
   const rows: Record<string, unknown>[] = [];
   try {
     for (const pagePath of ['/', '/google']) {
@@ -455,7 +461,7 @@ async function main(): Promise<void> {
     console.log('4. lighthouse');
     await part4();
   }
-  fs.writeFileSync(path.join(OUT, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  fs.writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\n${table()}\n\nWritten: bench/out/results.json`);
 }
 

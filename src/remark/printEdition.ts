@@ -35,7 +35,8 @@ export function readChapters(docsDir: string): (Chapter & { printed: boolean })[
         file,
         fm,
         tree,
-        title: String(fm.title ?? path.basename(file)),
+        // The sidebar's name for a page ("Introduction") reads better as a chapter heading.
+        title: String(fm.sidebar_label ?? fm.title ?? path.basename(file)),
         permalink: permalinkOf(path.relative(docsDir, file).split(path.sep).join('/'), fm.slug),
         position: typeof fm.sidebar_position === 'number' ? fm.sidebar_position : Infinity,
         printed: fm.print !== false,

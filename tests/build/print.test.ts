@@ -31,7 +31,10 @@ describe('/print', () => {
 
   it('holds the introduction and every chapter, in reading order', () => {
     const chapters = selectAll('h2.print-chapter', article);
-    expect(chapters.map((h) => text(h))).toEqual(CHAPTERS.map((c) => c.title));
+    expect(chapters.map((h) => text(h))).toEqual(
+      CHAPTERS.map((c) => (c.path === '/' ? 'Introduction' : c.title)),
+    );
+    expect(text(select('h1', article))).toBe(CHAPTERS[0]!.title);
     expect(chapters.map((h) => attr(h, 'dataPermalink'))).toEqual(CHAPTERS.map((c) => c.path));
   });
 

@@ -18,6 +18,7 @@ export default function PrintPage({ content: Content }: { content: PrintContent 
     >
       <main className="container margin-vert--lg print-edition">
         <article className="markdown">
+          <h1>{title}</h1>
           <p className="print-edition__note">
             This page holds the introduction and all five chapters, with one combined list of
             references. Use your browser’s Print command to print it or save it as a PDF.
