@@ -6,10 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import type { Download, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 
 import { parseExport } from '../support/citationjs';
-import { SiteBrowser, expectNoProblems, gotoAndHydrate } from '../support/browser';
+import { chromiumForThisFile, expectNoProblems, gotoAndHydrate } from '../support/browser';
 
 const baseUrl = inject('baseUrl');
 const buildDir = inject('buildDir');
@@ -38,19 +38,7 @@ function siteBibEntry(key: string): string | undefined {
     .find((block) => block.startsWith('@') && block.includes(`{${key},\n`));
 }
 
-let site: SiteBrowser;
-
-beforeAll(async () => {
-  site = await SiteBrowser.launch(baseUrl);
-});
-
-afterEach(async () => {
-  await site.closePages();
-});
-
-afterAll(async () => {
-  await site?.close();
-});
+const site = chromiumForThisFile(baseUrl);
 
 /** A page allowed to use the clipboard (on the served origin only) and to download files. */
 async function openPage(pagePath: string): Promise<Page> {

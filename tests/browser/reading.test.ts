@@ -1,23 +1,13 @@
 // Reading without losing one's place: citation previews by mouse, keyboard and touch, offline
 // search that lands on the passage, and the print edition as a printer sees it.
 import type { Locator, Page, Request } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 
-import { SiteBrowser, axe, expectNoProblems, gotoAndHydrate } from '../support/browser';
+import { chromiumForThisFile, axe, expectNoProblems, gotoAndHydrate } from '../support/browser';
 import { CHAPTERS } from '../support/essay';
 
 const baseUrl = inject('baseUrl');
-let site: SiteBrowser;
-
-beforeAll(async () => {
-  site = await SiteBrowser.launch(baseUrl);
-});
-afterEach(async () => {
-  await site.closePages();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = chromiumForThisFile(baseUrl);
 
 const preview = (page: Page) => page.locator('#citation-preview');
 

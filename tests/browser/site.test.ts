@@ -2,10 +2,10 @@
 // to other hosts, the essay can be read through from the sidebar, the pagination links and the
 // phone menu, the dark-mode choice sticks, and axe finds nothing serious in either colour mode.
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 
 import {
-  SiteBrowser,
+  chromiumForThisFile,
   axe,
   expectNoProblems,
   gotoAndHydrate,
@@ -26,19 +26,7 @@ function sidebarLabel(page: (typeof PAGES)[number]): string {
   return frontMatterField(page.source, 'sidebar_label') ?? page.title;
 }
 
-let site: SiteBrowser;
-
-beforeAll(async () => {
-  site = await SiteBrowser.launch(baseUrl);
-});
-
-afterEach(async () => {
-  await site.closePages();
-});
-
-afterAll(async () => {
-  await site?.close();
-});
+const site = chromiumForThisFile(baseUrl);
 
 function heading(page: Page): Promise<string> {
   // Strict: a page showing two h1 headings fails here too.

@@ -1,22 +1,12 @@
 // A reader switching citation style sees the whole site follow, and keeps the choice; the
 // timeline reads on a phone and works from the keyboard.
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 
-import { SiteBrowser, axe, expectNoProblems, gotoAndHydrate } from '../support/browser';
+import { chromiumForThisFile, axe, expectNoProblems, gotoAndHydrate } from '../support/browser';
 
 const baseUrl = inject('baseUrl');
-let site: SiteBrowser;
-
-beforeAll(async () => {
-  site = await SiteBrowser.launch(baseUrl);
-});
-afterEach(async () => {
-  await site.closePages();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = chromiumForThisFile(baseUrl);
 
 /** What the reader sees of every citation, and of the reference list in its visual order. */
 async function visible(page: Page): Promise<{ citations: string[]; references: string[] }> {

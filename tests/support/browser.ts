@@ -15,7 +15,7 @@ import {
   type BrowserContextOptions,
   type Page,
 } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 export interface PageProblems {
   consoleErrors: string[];
@@ -143,4 +143,22 @@ export async function axe(page: Page): Promise<AxeFinding[]> {
         return `${node.target.join(' ')}  ${node.html}  (${why.replace(/\s+/g, ' ').trim()})`;
       }),
     }));
+}
+
+/**
+ * Chromium for one test file: launched before its tests, each test's pages closed after it,
+ * the browser closed at the end. Returns what the tests use.
+ */
+export function chromiumForThisFile(baseUrl: string): Pick<SiteBrowser, 'newPage'> {
+  let site: SiteBrowser | undefined;
+  beforeAll(async () => {
+    site = await SiteBrowser.launch(baseUrl);
+  });
+  afterEach(async () => {
+    await site?.closePages();
+  });
+  afterAll(async () => {
+    await site?.close();
+  });
+  return { newPage: (options) => site!.newPage(options) };
 }
