@@ -12,7 +12,7 @@
  * tests/build/budget.test.ts. Options: --parts 1,2,3,4   --scales 1,2,4
  * Writes bench/out/results.json.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -31,19 +31,14 @@ import {
   parseMdx,
   renderDocument,
 } from '../src/citations';
+import { runBuild } from '../tests/support/build';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium';
 import { serveCompressed } from './server';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'bench/out');
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const CHROME_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
+const CHROME = CHROMIUM_PATH;
+const CHROME_ARGS = CHROMIUM_ARGS;
 
 function option(name: string, fallback: string): string[] {
   const i = process.argv.indexOf(`--${name}`);
@@ -224,32 +219,11 @@ async function part1(scales: number[]): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // 2. Build overhead, 3. page weight, 4. Lighthouse
 
-function build(outDir: string, features: boolean): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const start = performance.now();
-    const child = spawn(
-      process.execPath,
-      [
-        path.join(ROOT, 'node_modules/@docusaurus/core/bin/docusaurus.mjs'),
-        'build',
-        '--out-dir',
-        outDir,
-      ],
-      {
-        cwd: ROOT,
-        stdio: ['ignore', 'ignore', 'inherit'],
-        env: {
-          ...process.env,
-          NO_UPDATE_NOTIFIER: '1',
-          DIGITAL_DIVIDE_FEATURES: features ? 'on' : 'off',
-        },
-      },
-    );
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve(performance.now() - start) : reject(new Error(`build exited ${code}`)),
-    );
-  });
+async function build(outDir: string, features: boolean): Promise<number> {
+  const start = performance.now();
+  const result = await runBuild(outDir, ROOT, { DIGITAL_DIVIDE_FEATURES: features ? 'on' : 'off' });
+  if (result.code !== 0) throw new Error(`build exited ${result.code}:\n${result.output}`);
+  return performance.now() - start;
 }
 
 async function part2(): Promise<void> {

@@ -17,6 +17,8 @@ import {
 } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+
 export interface PageProblems {
   consoleErrors: string[];
   pageErrors: string[];
@@ -44,17 +46,7 @@ export class SiteBrowser {
 
   /** Launches the system Chromium (never a downloaded one); call it in `beforeAll`. */
   static async launch(baseUrl: string): Promise<SiteBrowser> {
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     return new SiteBrowser(browser, baseUrl);
   }
 

@@ -8,8 +8,15 @@ export interface BuildResult {
   output: string;
 }
 
-/** Runs `docusaurus build` for the site in `siteDir` (default: this repository). */
-export function runBuild(outDir: string, siteDir = ROOT): Promise<BuildResult> {
+/**
+ * Runs `docusaurus build` for the site in `siteDir` (default: this repository), with outgoing
+ * connections blocked; `env` adds variables (the bench's DIGITAL_DIVIDE_FEATURES).
+ */
+export function runBuild(
+  outDir: string,
+  siteDir = ROOT,
+  env: Record<string, string> = {},
+): Promise<BuildResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -28,6 +35,7 @@ export function runBuild(outDir: string, siteDir = ROOT): Promise<BuildResult> {
           NO_UPDATE_NOTIFIER: '1',
           // Cut the network off: the build must not need it.
           NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${path.join(ROOT, 'tests/support/offline.cjs')}`,
+          ...env,
         },
       },
     );
