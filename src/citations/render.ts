@@ -235,9 +235,9 @@ function inline(nodes: ElementContent[]): ElementContent[] {
   );
 }
 
-function entriesOf(engine: Engine): { entries: RenderedEntry[]; hanging: boolean } {
+function entriesOf(engine: Engine): RenderedEntry[] {
   const result = engine.makeBibliography();
-  if (!result) return { entries: [], hanging: false };
+  if (!result) return [];
   const [params, html] = result;
   const entries = html.map((entryHtml, i) => {
     const [div] = citeprocHtmlToHast(entryHtml.trim()).filter((n) => n.type === 'element');
@@ -248,7 +248,7 @@ function entriesOf(engine: Engine): { entries: RenderedEntry[]; hanging: boolean
       ),
     };
   });
-  return { entries, hanging: Boolean(params.hangingindent) };
+  return entries;
 }
 
 function backLinkLabel(i: number): string {
@@ -329,7 +329,7 @@ export function renderClusters(
         ),
       ),
     ),
-    entries: entriesOf(engine).entries,
+    entries: entriesOf(engine),
   };
 }
 
@@ -434,21 +434,21 @@ export function renderEntries(
   library: Library,
   style: CslStyle,
   keys: readonly string[] = [...library.entries.keys()],
-): { entries: RenderedEntry[]; hanging: boolean } {
+): { entries: RenderedEntry[] } {
   const engine = engineFor(librarySource(library), style);
   engine.rebuildProcessorState([], 'html', [...keys]);
-  return entriesOf(engine);
+  return { entries: entriesOf(engine) };
 }
 
 /** Formatted entries for items outside the library (the edition citing itself). */
 export function renderItems(
   items: readonly CslItem[],
   style: CslStyle,
-): { entries: RenderedEntry[]; hanging: boolean } {
+): { entries: RenderedEntry[] } {
   const byId = new Map(items.map((item) => [item.id, item]));
   const engine = engineFor({ keys: [...byId.keys()], get: (key) => byId.get(key) }, style);
   engine.rebuildProcessorState([], 'html', [...byId.keys()]);
-  return entriesOf(engine);
+  return { entries: entriesOf(engine) };
 }
 
 /**

@@ -1,29 +1,13 @@
 // Citations in the built site: every link lands, every back-link returns, the bibliography
 // lists everything once, and the build needs no network.
-import fs from 'node:fs';
-import path from 'node:path';
-
 import type { Element } from 'hast';
 import { describe, expect, inject, it } from 'vitest';
 
-import {
-  findCitations,
-  loadContext,
-  parseMdx,
-  validateOptions,
-} from '../../src/citations';
-import config from '../../docusaurus.config';
 import { CHAPTERS } from '../support/essay';
 import { attr, readPage, select, selectAll, text } from '../support/html';
-import { ROOT } from '../support/paths';
+import { citationsIn as citationsInSource, siteContext as context } from '../support/context';
 
 const buildDir = inject('buildDir');
-const context = loadContext(validateOptions(config.customFields?.citations), ROOT);
-
-function citationsInSource(source: string) {
-  const text = fs.readFileSync(path.join(ROOT, source), 'utf8');
-  return findCitations(parseMdx(text), text, source, context.library).citations;
-}
 
 const cited = CHAPTERS.filter((page) => citationsInSource(page.source).length > 0);
 

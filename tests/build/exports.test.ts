@@ -5,28 +5,14 @@ import path from 'node:path';
 
 import { describe, expect, inject, it } from 'vitest';
 
-import config from '../../docusaurus.config';
-import {
-  findCitations,
-  loadContext,
-  parseMdx,
-  plainText,
-  validateOptions,
-} from '../../src/citations';
+import { plainText } from '../../src/citations';
 import { parseExport } from '../support/citationjs';
+import { citedKeysIn as citedKeys, siteContext as context } from '../support/context';
 import { CHAPTERS, PAGES } from '../support/essay';
 import { attr, readPage, select, selectAll, text, toString } from '../support/html';
-import { ROOT } from '../support/paths';
 
 const buildDir = inject('buildDir');
-const context = loadContext(validateOptions(config.customFields?.citations), ROOT);
 const allKeys = [...context.library.entries.keys()];
-
-function citedKeys(source: string): string[] {
-  const text = fs.readFileSync(path.join(ROOT, source), 'utf8');
-  const { citations } = findCitations(parseMdx(text), text, source, context.library);
-  return [...new Set(citations.flatMap((c) => c.items.map((i) => i.key)))];
-}
 
 const cited = CHAPTERS.filter((p) => citedKeys(p.source).length > 0);
 

@@ -2,11 +2,9 @@
 import type { Element, Root } from 'hast';
 import { describe, expect, inject, it } from 'vitest';
 
-import config from '../../docusaurus.config';
-import { loadContext, validateOptions } from '../../src/citations';
 import { CHAPTERS } from '../support/essay';
 import { attr, readPage, select, selectAll, text } from '../support/html';
-import { ROOT } from '../support/paths';
+import { siteContext as context } from '../support/context';
 
 const buildDir = inject('buildDir');
 
@@ -23,7 +21,6 @@ function withoutCitations<T extends Element | Root | undefined>(node: T): T {
   strip(copy);
   return copy as T;
 }
-const context = loadContext(validateOptions(config.customFields?.citations), ROOT);
 
 describe('/print', () => {
   const tree = readPage(buildDir, '/print');

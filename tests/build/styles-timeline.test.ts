@@ -5,14 +5,13 @@ import path from 'node:path';
 
 import { describe, expect, inject, it } from 'vitest';
 
-import config from '../../docusaurus.config';
-import { archiveUrl, loadContext, plainText, validateOptions } from '../../src/citations';
+import { archiveUrl, plainText } from '../../src/citations';
+import { siteContext as context } from '../support/context';
 import { CHAPTERS } from '../support/essay';
 import { attr, readPage, select, selectAll, text } from '../support/html';
 import { ROOT } from '../support/paths';
 
 const buildDir = inject('buildDir');
-const context = loadContext(validateOptions(config.customFields?.citations), ROOT);
 const styleIds = context.styles.map((s) => s.id);
 
 const withCitations = CHAPTERS.filter((c) =>
