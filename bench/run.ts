@@ -16,9 +16,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { gzipSync } from 'node:zlib';
 
-import { chromium } from 'playwright-core';
 import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
@@ -33,7 +31,7 @@ import {
 } from '../src/citations';
 import { runBuild } from '../tests/support/build';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium';
-import { serveCompressed } from './server';
+import { firstVisit, serveCompressed, type VisitBytes } from '../tests/support/pageWeight';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'bench/out');
@@ -244,49 +242,6 @@ async function part2(): Promise<void> {
   console.log(`  build: on ${Math.round(on)} ms, off ${Math.round(off)} ms`);
 }
 
-async function firstVisit(dir: string, pagePath: string): Promise<Record<string, number> | null> {
-  if (
-    !fs.existsSync(path.join(dir, pagePath === '/' ? 'index.html' : `${pagePath.slice(1)}.html`))
-  ) {
-    return null;
-  }
-  const server = await serveCompressed(dir);
-  const browser = await chromium.launch({ executablePath: CHROME, args: CHROME_ARGS });
-  try {
-    const page = await browser.newPage();
-    const bytes: Record<string, number> = { html: 0, js: 0, css: 0, searchIndex: 0 };
-    const pending: Promise<void>[] = [];
-    page.on('response', (response) => {
-      const url = new URL(response.url());
-      if (url.origin !== server.url) return;
-      const type = response.request().resourceType();
-      const kind = url.pathname.includes('search-index')
-        ? 'searchIndex'
-        : type === 'document'
-          ? 'html'
-          : type === 'script'
-            ? 'js'
-            : type === 'stylesheet'
-              ? 'css'
-              : undefined;
-      if (!kind) return;
-      pending.push(
-        response.body().then((body) => {
-          bytes[kind]! += gzipSync(body, { level: 9 }).length;
-        }),
-      );
-    });
-    await page.goto(server.url + pagePath);
-    await page.waitForSelector('html[data-has-hydrated="true"]', { state: 'attached' });
-    await page.waitForLoadState('networkidle');
-    await Promise.all(pending);
-    return bytes;
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-}
-
 async function part3(): Promise<void> {
   for (const mode of ['on', 'off']) {
     if (!fs.existsSync(path.join(OUT, `build-${mode}`, 'index.html'))) {
@@ -294,15 +249,21 @@ async function part3(): Promise<void> {
     }
   }
   const rows: Record<string, unknown>[] = [];
+  const visit = (mode: string, pagePath: string): Promise<VisitBytes | null> => {
+    const dir = path.join(OUT, `build-${mode}`);
+    const file = pagePath === '/' ? 'index.html' : `${pagePath.slice(1)}.html`;
+    return fs.existsSync(path.join(dir, file)) ? firstVisit(dir, pagePath) : Promise.resolve(null);
+  };
   for (const pagePath of ['/', '/google', '/bibliography']) {
-    const on = await firstVisit(path.join(OUT, 'build-on'), pagePath);
-    const off = await firstVisit(path.join(OUT, 'build-off'), pagePath);
+    const on = await visit('on', pagePath);
+    const off = await visit('off', pagePath);
     rows.push({
       page: pagePath,
       on,
       off,
-      addedJs: on && off ? on.js! - off.js! : null,
-      addedTotal: on && off ? on.html! + on.js! + on.css! - (off.html! + off.js! + off.css!) : null,
+      addedJs: on && off ? on.js - off.js : null,
+      addedTotal: on && off ? on.html + on.js + on.css - (off.html + off.js + off.css) : null,
+      addedPrefetched: on && off ? on.prefetched - off.prefetched : null,
     });
     console.log(`  ${pagePath}: on ${JSON.stringify(on)}, off ${JSON.stringify(off)}`);
   }
@@ -387,15 +348,15 @@ function table(): string {
   const w = results.pageWeight as Record<string, unknown>[] | undefined;
   if (w) {
     lines.push(
-      '| page | HTML gz (on/off) | JS gz (on/off) | CSS gz (on/off) | JS added | search index on first visit |',
+      '| page | HTML gz (on/off) | JS gz (on/off) | CSS gz (on/off) | JS added | search index on first visit | prefetched for next pages (on/off) |',
     );
-    lines.push('| --- | --- | --- | --- | --- | --- |');
+    lines.push('| --- | --- | --- | --- | --- | --- | --- |');
     for (const r of w) {
       const on = r.on as Record<string, number> | null;
       const off = r.off as Record<string, number> | null;
       const pair = (k: string) => `${on?.[k] ?? '—'} / ${off?.[k] ?? '—'}`;
       lines.push(
-        `| ${r.page} | ${pair('html')} | ${pair('js')} | ${pair('css')} | ${r.addedJs ?? '—'} | ${on?.searchIndex ? 'yes' : 'no'} |`,
+        `| ${r.page} | ${pair('html')} | ${pair('js')} | ${pair('css')} | ${r.addedJs ?? '—'} | ${on?.searchIndex ? 'yes' : 'no'} | ${pair('prefetched')} |`,
       );
     }
     lines.push('');

@@ -53,6 +53,8 @@ function styleToClass(node: Root | Element): void {
  */
 function unwrapDeadLinks(node: Root | Element): void {
   node.children = (node.children as ElementContent[]).flatMap((child): ElementContent[] => {
+    // Positions in citeproc's output string mean nothing to a reader, and would ship to pages.
+    delete child.position;
     if (child.type === 'text') return [{ ...child, value: restoreBrackets(child.value) }];
     if (child.type !== 'element') return [child];
     unwrapDeadLinks(child);

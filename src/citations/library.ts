@@ -16,6 +16,8 @@ export interface Library {
   diagnostics: readonly Diagnostic[];
   /** The id of a key's reference entry: stable, unique in the library, safe in a URL fragment. */
   anchorOf(key: string): string;
+  /** The name of a key's own .bib file (without extension): stable, unique, safe on any disk. */
+  fileNameOf(key: string): string;
 }
 
 /** Expands folders into the .bib files they hold, sorted, so that the order never depends on the disk. */
@@ -74,35 +76,36 @@ export function createLibrary(sources: readonly BibSource[]): Library {
       }
     }
   }
-  const anchors = assignAnchors([...entries.keys()]);
+  const keys = [...entries.keys()];
+  const lookup = (names: Map<string, string>) => (key: string) => {
+    const name = names.get(key);
+    if (name === undefined) throw new Error(`No entry for citation key "${key}"`);
+    return name;
+  };
   return {
     entries,
     files: sources.map((s) => s.file),
     diagnostics,
-    anchorOf(key) {
-      const anchor = anchors.get(key);
-      if (anchor === undefined) throw new Error(`No entry for citation key "${key}"`);
-      return anchor;
-    },
+    anchorOf: lookup(uniqueNames(keys, (key) => `ref-${key.replace(/[^\w.:/-]/g, '-')}`)),
+    fileNameOf: lookup(uniqueNames(keys, (key) => key.replace(/[^\w.-]+/g, '-'))),
   };
 }
 
 /**
- * Keys may hold characters that are awkward in ids (`a b`, `x"y`). Those become `-`; the rare
- * clash that makes is settled by a counter, in key order, so ids never depend on which chapter
- * is built first.
+ * Keys may hold characters that are awkward in ids and file names (`a b`, `x"y`, `a/b`). Those
+ * become `-`; the rare clash that makes is settled by a counter, in key order, so names never
+ * depend on which chapter is built first.
  */
-function assignAnchors(keys: readonly string[]): Map<string, string> {
-  const anchors = new Map<string, string>();
+function uniqueNames(keys: readonly string[], base: (key: string) => string): Map<string, string> {
+  const names = new Map<string, string>();
   const taken = new Set<string>();
   for (const key of keys) {
-    const base = `ref-${key.replace(/[^\w.:/-]/g, '-')}`;
-    let anchor = base;
-    for (let n = 2; taken.has(anchor); n += 1) anchor = `${base}-${n}`;
-    taken.add(anchor);
-    anchors.set(key, anchor);
+    let name = base(key);
+    for (let n = 2; taken.has(name); n += 1) name = `${base(key)}-${n}`;
+    taken.add(name);
+    names.set(key, name);
   }
-  return anchors;
+  return names;
 }
 
 const cache = new Map<string, Library>();

@@ -8,7 +8,6 @@ import type { Element, ElementContent } from 'hast';
 
 import { retrieveLocale, type CslItem, type CslStyle } from './csl';
 import { citeprocHtmlToHast, h, ITEM_MARKER, text, toText } from './hast';
-import { exportItems } from './export';
 import { archiveUrl, isoDate } from './metadata';
 import type { Library } from './library';
 import type { CiteItem } from './syntax';
@@ -483,27 +482,29 @@ export function archiveLinks(library: Library, key: string): ElementContent[] {
   ];
 }
 
-/** A file name made of a key: keys may hold "/" and ":". */
-export function fileNameOf(key: string): string {
-  return key.replace(/[^\w.-]+/g, '-');
+/** Where each entry's own .bib file is served, under the site's base URL (see the site plugin). */
+export const ENTRY_FILES_PATH = 'references/entries';
+
+/** The path, from the site root, of a key's own .bib file. */
+export function entryFilePath(library: Library, key: string): string {
+  return `${ENTRY_FILES_PATH}/${library.fileNameOf(key)}.bib`;
 }
 
 /**
- * "Copy BibTeX" and "Download .bib" for one entry. The button carries its text; a small client
- * script does the copying and tells screen readers (see src/clientModules). The download is a
- * data: link, so it works with the keyboard and without JavaScript.
+ * "Copy BibTeX" and "Download .bib" for one entry. Both use the entry's own file, written by the
+ * site plugin: the link downloads it (with the keyboard, and without JavaScript too), and a small
+ * client script copies what the link points to and tells screen readers (see
+ * src/clientModules/copyToClipboard.ts). Pages do not carry the BibTeX themselves.
  */
 export function entryActions(library: Library, key: string): Element {
-  const entry = library.entries.get(key);
-  if (!entry) throw new Error(`No entry for citation key "${key}"`);
-  const bibtex = exportItems([entry.csl], 'bibtex');
+  if (!library.entries.has(key)) throw new Error(`No entry for citation key "${key}"`);
   return h('span', { className: ['entry-actions'] }, [
     h(
       'button',
       {
         type: 'button',
         className: ['entry-action'],
-        dataCopyText: bibtex,
+        dataCopyLink: true,
         dataCopyDone: `BibTeX of ${key} copied to the clipboard`,
         ariaLabel: `Copy BibTeX of ${key}`,
       },
@@ -514,8 +515,9 @@ export function entryActions(library: Library, key: string): Element {
       'a',
       {
         className: ['entry-action'],
-        href: `data:application/x-bibtex;charset=utf-8,${encodeURIComponent(bibtex)}`,
-        download: `${fileNameOf(key)}.bib`,
+        // pathname:// tells Docusaurus this is a file, not a page of the site.
+        href: `pathname:///${entryFilePath(library, key)}`,
+        download: `${library.fileNameOf(key)}.bib`,
         ariaLabel: `Download .bib of ${key}`,
       },
       [text('Download .bib')],

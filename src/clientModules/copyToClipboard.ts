@@ -1,7 +1,8 @@
 /**
- * Every "Copy …" button of the site (reference entries, "Cite this chapter") is a
- * `<button data-copy-text="…" data-copy-done="…">`, rendered at build time. This one listener
- * copies the text and says so in a polite live region, so screen readers announce it.
+ * Every "Copy …" button of the site is rendered at build time with what it copies: the text
+ * itself (`data-copy-text`, "Cite this chapter"), or the file that the download link beside it
+ * points to (`data-copy-link`, a reference entry's own .bib). This one listener copies it and
+ * says so in a polite live region, so screen readers announce it.
  */
 import ExecutionEnvironment from '@docusaurus/ExecutionEnvironment';
 
@@ -20,7 +21,24 @@ function statusRegion(): HTMLElement {
   return region;
 }
 
-async function copy(text: string): Promise<void> {
+async function fetchText(url: string): Promise<string> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return response.text();
+}
+
+async function copy(text: string | Promise<string>): Promise<void> {
+  if (
+    typeof text !== 'string' &&
+    typeof ClipboardItem !== 'undefined' &&
+    navigator.clipboard?.write
+  ) {
+    // Handing the clipboard a promise keeps the click's permission while the file loads.
+    const blob = text.then((t) => new Blob([t], { type: 'text/plain' }));
+    await navigator.clipboard.write([new ClipboardItem({ 'text/plain': blob })]);
+    return;
+  }
+  text = await text;
   if (navigator.clipboard?.writeText) {
     await navigator.clipboard.writeText(text);
     return;
@@ -40,12 +58,16 @@ async function copy(text: string): Promise<void> {
 
 function onClick(event: MouseEvent): void {
   const button = (event.target as Element | null)?.closest<HTMLButtonElement>(
-    'button[data-copy-text]',
+    'button[data-copy-text], button[data-copy-link]',
   );
   if (!button) return;
   const region = statusRegion();
   const done = button.dataset.copyDone ?? 'Copied to the clipboard';
-  copy(button.dataset.copyText ?? '').then(
+  const link = button.parentElement?.querySelector<HTMLAnchorElement>('a[download]');
+  const what =
+    button.dataset.copyText ??
+    (link ? fetchText(link.href) : Promise.reject(new Error('nothing to copy')));
+  copy(what).then(
     () => {
       // Emptied first, so that copying the same thing twice is announced twice.
       region.textContent = '';

@@ -109,7 +109,8 @@ function styleSwitcher(styles: readonly { id: string; label: string }[]): Elemen
       text('Citation style '),
       h(
         'select',
-        { className: ['citation-style-select'], name: 'citation-style' },
+        // autocomplete off: a browser must not restore a choice the page no longer shows.
+        { className: ['citation-style-select'], name: 'citation-style', autoComplete: ['off'] },
         styles.map((s) => h('option', { value: s.id }, [text(s.label)])),
       ),
     ]),

@@ -10,7 +10,6 @@ import {
   isoDate,
   renderItems,
   schemaOrgWork,
-  toText,
   type CitationContext,
   type EditionMetadata,
 } from '../citations';
@@ -43,7 +42,7 @@ export function pageMeta(
   };
   const formatted = context.styles.map((s) => {
     const content = renderItems([forStyles], s.csl).entries[0]?.content ?? [];
-    return { style: s.id, content, text: toText(content) };
+    return { style: s.id, content };
   });
   const date = isoDate(self.issued)!;
 

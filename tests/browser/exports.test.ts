@@ -164,7 +164,9 @@ describe.each(REFERENCE_PAGES)('references on $path', ({ path: pagePath, list, s
       await resetClipboard(page);
       await button.click();
       const text = await copied(page);
-      expect(text).toBe(await button.getAttribute('data-copy-text'));
+      // Exactly the entry's own file, the one "Download .bib" beside it hands over.
+      const file = await entry(page, list, key).locator('a[download]').getAttribute('href');
+      expect(text).toBe(fs.readFileSync(path.join(buildDir, file!), 'utf8'));
       expectEntryBibtex(text, key);
       await expectAnnounced(page, `BibTeX of ${key} copied to the clipboard`);
       expect(await button.getAttribute('data-copied')).toBe('true');

@@ -1,5 +1,8 @@
 // Citations in the built site: every link lands, every back-link returns, the bibliography
 // lists everything once, and the build needs no network.
+import fs from 'node:fs';
+import path from 'node:path';
+
 import type { Element } from 'hast';
 import { describe, expect, inject, it } from 'vitest';
 
@@ -57,8 +60,13 @@ describe.each(cited)('$path', (page) => {
     for (const a of selectAll('ul.references a:not(.entry-action)', tree)) {
       expect(attr(a, 'href')).toMatch(/^(https?:\/\/|#)/);
     }
-    for (const a of selectAll('ul.references a.entry-action', tree)) {
-      expect(attr(a, 'href')).toMatch(/^data:application\/x-bibtex;charset=utf-8,%40/);
+    expect(selectAll('ul.references a.entry-action', tree)).toHaveLength(entries.length);
+    for (const entry of entries) {
+      // Each entry's download is its own file in the build, holding that entry alone.
+      const href = attr(select('a.entry-action', entry), 'href')!;
+      expect(href).toMatch(/^\/references\/entries\/[\w.-]+\.bib$/);
+      const bib = fs.readFileSync(path.join(buildDir, href), 'utf8');
+      expect(bib.match(/^@\w+\{[^,]+,/gm)).toEqual([`@${/^@(\w+)/.exec(bib)![1]}{${attr(entry, 'dataKey')},`]);
     }
   });
 });

@@ -102,3 +102,16 @@ describe('Highwire and COinS values', () => {
     expect(highwireReference(tiktok)).toContain(`citation_public_url=${tiktok.URL}`);
   });
 });
+
+describe("each entry's own .bib file", () => {
+  it('has a name of its own, safe on any disk, even for keys that differ only in punctuation', () => {
+    const library = createLibrary([
+      {
+        file: 'refs.bib',
+        text: ['a/b', 'a:b', 'a-b'].map((k) => `@misc{${k}, title={T}}`).join('\n'),
+      },
+    ]);
+    const names = [...library.entries.keys()].map((k) => library.fileNameOf(k));
+    expect(names).toEqual(['a-b', 'a-b-2', 'a-b-3']);
+  });
+});

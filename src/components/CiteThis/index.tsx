@@ -6,7 +6,7 @@ import Heading from '@theme/Heading';
 import type { ReactNode } from 'react';
 
 import type { CitationMeta } from '../../plugins/citations/types';
-import Hast from '../Hast';
+import Hast, { textOf } from '../Hast';
 import styles from './styles.module.css';
 
 type Cite = NonNullable<CitationMeta['cite']>;
@@ -78,7 +78,7 @@ export default function CiteThis({ cite }: { cite: Cite }): ReactNode {
             <button
               type="button"
               className="entry-action"
-              data-copy-text={f.text}
+              data-copy-text={textOf(f.content)}
               data-copy-done="Citation copied to the clipboard"
               aria-label="Copy the formatted citation"
             >

@@ -3,6 +3,7 @@
  * Only known elements and attributes pass; React escapes every text and attribute, so a .bib
  * field can never become markup here.
  */
+import Link from '@docusaurus/Link';
 import type { ElementContent } from 'hast';
 import type { ReactNode } from 'react';
 
@@ -32,6 +33,7 @@ const ATTRIBUTES: Record<string, string> = {
   ariaLabel: 'aria-label',
   ariaHidden: 'aria-hidden',
   dataCopyText: 'data-copy-text',
+  dataCopyLink: 'data-copy-link',
   dataCopyDone: 'data-copy-done',
   dataKey: 'data-key',
   dataCites: 'data-cites',
@@ -46,8 +48,8 @@ function orderStyle(value: unknown): Record<string, string> | undefined {
   return entries.length ? Object.fromEntries(entries) : undefined;
 }
 
-// Web addresses, and the data: downloads of our own exports.
-const SAFE_HREF = /^(https?:\/\/|data:application\/(x-bibtex|x-research-info-systems)[;,])/;
+// Web addresses, and our own export files (pathname:// marks a file, not a page: see Link).
+const SAFE_HREF = /^(https?:\/\/|pathname:\/\/\/references\/)/;
 
 function render(node: ElementContent, key: number): ReactNode {
   if (node.type === 'text') return node.value;
@@ -62,6 +64,15 @@ function render(node: ElementContent, key: number): ReactNode {
     delete props.href;
   }
   const style = orderStyle(node.properties.style);
+  if (node.tagName === 'a' && props.href?.startsWith('pathname://')) {
+    // Link puts the site's base URL in front, as it does for these links in MDX.
+    const { href, ...rest } = props;
+    return (
+      <Link key={key} to={href} {...rest} style={style}>
+        {node.children.map(render)}
+      </Link>
+    );
+  }
   const Tag = node.tagName as 'span';
   return (
     <Tag key={key} {...props} style={style}>
@@ -72,4 +83,11 @@ function render(node: ElementContent, key: number): ReactNode {
 
 export default function Hast({ nodes }: { nodes: readonly ElementContent[] }): ReactNode {
   return <>{nodes.map(render)}</>;
+}
+
+/** The text of a tree, as a reader would read (and copy) it. */
+export function textOf(nodes: readonly ElementContent[]): string {
+  return nodes
+    .map((n) => (n.type === 'text' ? n.value : n.type === 'element' ? textOf(n.children) : ''))
+    .join('');
 }

@@ -14,7 +14,7 @@ export default function StyleSwitcher({
     <p className="citation-style-switcher">
       <label>
         Citation style{' '}
-        <select className="citation-style-select" name="citation-style">
+        <select className="citation-style-select" name="citation-style" autoComplete="off">
           {styles.map((s) => (
             <option key={s.id} value={s.id}>
               {s.label}

@@ -22,6 +22,7 @@ import {
   checkSite,
   coinsOf,
   entryActions,
+  entryFilePath,
   EXPORT_EXTENSIONS,
   exportFileBase,
   exportItems,
@@ -215,6 +216,13 @@ export default function citationsPlugin(context: LoadContext, options: unknown):
         files[`bibliography.${EXPORT_EXTENSIONS[format]}`] = exportItems(
           itemsOf(everything),
           format,
+        );
+      }
+      // Each entry's own file, for its "Download .bib".
+      for (const key of everything) {
+        files[entryFilePath(site.library, key)] = exportItems(
+          [site.library.entries.get(key)!.csl],
+          'bibtex',
         );
       }
       for (const { doc, keys } of chapters) {

@@ -47,8 +47,8 @@ export interface CitationMeta {
   /** "Cite this chapter" (or "… essay" on the introduction). */
   cite?: {
     heading: string;
-    /** The citation in each style, the default first, with its text for copying. */
-    formatted: (StyledContent & { text: string })[];
+    /** The citation in each style, the default first. */
+    formatted: StyledContent[];
     bibtex: string;
     ris: string;
     /** Base name for the downloaded files. */

@@ -1,0 +1,180 @@
+/**
+ * Citation previews: hovering, focusing or tapping a citation shows the full reference without
+ * leaving the page. Everything shown is already on the page, rendered at build time: the
+ * preview is a copy of the reference entry the citation links to (its formatted text, its web
+ * address, "Copy BibTeX"), minus the back-links. No citation code runs in the browser.
+ *
+ * Accessibility: the preview is a non-modal dialog placed right after the citation link, so
+ * Tab moves from the citation into it; the link is `aria-describedby` the preview, so screen
+ * readers read the reference when the citation is focused. Escape, or a tap or click
+ * elsewhere, closes it and returns focus to the citation.
+ *
+ * This code is loaded on a reader's first hover, focus or tap on a citation
+ * (src/clientModules/citationPreviews.ts), which hands over the events that led to it.
+ */
+import { CITATION_LINK as LINK, PREVIEW_EVENTS, type PreviewEvent } from '../citationPreviews';
+
+const PREVIEW_ID = 'citation-preview';
+const OPEN_DELAY = 250;
+const CLOSE_DELAY = 300;
+
+let preview: HTMLElement | null = null;
+let owner: HTMLAnchorElement | null = null;
+let openTimer = 0;
+let closeTimer = 0;
+let lastPointer: string = 'mouse';
+let pointerDownAt = 0;
+/** Set while focus goes back to a citation after Escape, which must not reopen its preview. */
+let returningFocus = false;
+
+function entryFor(link: HTMLAnchorElement): HTMLElement | null {
+  const id = decodeURIComponent(link.hash.slice(1));
+  return id ? document.getElementById(id) : null;
+}
+
+function build(entry: HTMLElement, link: HTMLAnchorElement): HTMLElement {
+  const box = document.createElement('div');
+  box.id = PREVIEW_ID;
+  box.className = 'citation-preview';
+  box.setAttribute('role', 'dialog');
+  box.setAttribute('aria-label', 'Reference');
+  const body = document.createElement('div');
+  body.className = 'citation-preview__entry';
+  for (const child of Array.from(entry.childNodes)) {
+    if (child instanceof Element && child.classList.contains('citation-backlinks')) continue;
+    body.append(child.cloneNode(true));
+  }
+  const goTo = document.createElement('a');
+  goTo.href = link.hash;
+  goTo.className = 'citation-preview__go';
+  goTo.textContent = 'Go to the reference list';
+  box.append(body, goTo);
+  box.addEventListener('mouseenter', () => window.clearTimeout(closeTimer));
+  box.addEventListener('mouseleave', () => scheduleClose());
+  return box;
+}
+
+/** Under the citation (CSS anchors it there), moved sideways to stay inside the viewport. */
+function place(box: HTMLElement): void {
+  const viewport = document.documentElement.clientWidth;
+  const rect = box.getBoundingClientRect();
+  const shift =
+    rect.right > viewport - 8 ? viewport - 8 - rect.right : rect.left < 8 ? 8 - rect.left : 0;
+  box.style.left = `${shift}px`;
+}
+
+function open(link: HTMLAnchorElement): void {
+  window.clearTimeout(openTimer);
+  window.clearTimeout(closeTimer);
+  if (owner === link && preview) return;
+  close(false);
+  const entry = entryFor(link);
+  if (!entry) return;
+  preview = build(entry, link);
+  // Right after the citation, so that Tab goes from the citation into the preview.
+  link.after(preview);
+  place(preview);
+  link.setAttribute('aria-describedby', PREVIEW_ID);
+  link.setAttribute('aria-expanded', 'true');
+  owner = link;
+}
+
+function close(returnFocus: boolean): void {
+  window.clearTimeout(openTimer);
+  window.clearTimeout(closeTimer);
+  const link = owner;
+  preview?.remove();
+  preview = null;
+  owner = null;
+  if (link) {
+    link.removeAttribute('aria-describedby');
+    link.removeAttribute('aria-expanded');
+    if (returnFocus) {
+      returningFocus = true;
+      link.focus();
+      returningFocus = false;
+    }
+  }
+}
+
+function scheduleClose(): void {
+  window.clearTimeout(openTimer);
+  window.clearTimeout(closeTimer);
+  closeTimer = window.setTimeout(() => close(false), CLOSE_DELAY);
+}
+
+const linkOf = (target: EventTarget | null) =>
+  target instanceof Element ? target.closest<HTMLAnchorElement>(LINK) : null;
+const inPreview = (target: EventTarget | null) =>
+  target instanceof Node && preview !== null && preview.contains(target);
+
+function onPointerDown(event: PointerEvent): void {
+  lastPointer = event.pointerType;
+  pointerDownAt = event.timeStamp;
+  if (preview && !inPreview(event.target) && linkOf(event.target) !== owner) close(false);
+}
+
+function onMouseOver(event: MouseEvent): void {
+  const link = linkOf(event.target);
+  if (!link || lastPointer === 'touch') return;
+  window.clearTimeout(closeTimer);
+  window.clearTimeout(openTimer);
+  openTimer = window.setTimeout(() => open(link), OPEN_DELAY);
+}
+
+function onMouseOut(event: MouseEvent): void {
+  const link = linkOf(event.target);
+  if (!link) return;
+  window.clearTimeout(openTimer);
+  if (link === owner && !inPreview(event.relatedTarget)) scheduleClose();
+}
+
+function onFocusIn(event: FocusEvent): void {
+  // A tap focuses the link too; the click that follows decides what the tap does.
+  if (returningFocus || (lastPointer === 'touch' && event.timeStamp - pointerDownAt < 1000)) return;
+  const link = linkOf(event.target);
+  if (link) open(link);
+  else if (preview && !inPreview(event.target)) close(false);
+}
+
+// A first tap on a citation shows its preview; a second tap, or the preview's own link,
+// goes to the reference list.
+function onClick(event: MouseEvent): void {
+  const link = linkOf(event.target);
+  if (!link || lastPointer !== 'touch') return;
+  if (owner !== link) {
+    event.preventDefault();
+    open(link);
+  }
+}
+
+function onKeyDown(event: KeyboardEvent): void {
+  if (event.key === 'Escape' && preview) {
+    event.preventDefault();
+    close(true);
+  }
+}
+
+const HANDLERS: Record<PreviewEvent, (event: never) => void> = {
+  pointerdown: onPointerDown,
+  mouseover: onMouseOver,
+  mouseout: onMouseOut,
+  focusin: onFocusIn,
+  click: onClick,
+  keydown: onKeyDown,
+};
+
+/** Handles an event, also one that happened before this code was loaded. */
+export function handle(event: Event): void {
+  (HANDLERS[event.type as PreviewEvent] as ((e: Event) => void) | undefined)?.(event);
+}
+
+/** Follows the page's events from now on. */
+export function install(): void {
+  for (const type of PREVIEW_EVENTS) document.addEventListener(type, handle);
+}
+
+/** A new page: whatever was open belonged to the old one. */
+export function closePreview(): void {
+  close(false);
+}
