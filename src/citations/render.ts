@@ -83,9 +83,9 @@ function engineFor(source: ItemSource, style: CslStyle): Engine {
           retrieveItem: (id): CslItem & { system_id: string } => {
             const item = entry.source?.get(id);
             if (!item) throw new Error(`No entry for citation key "${id}"`);
-            // system_id turns on citeproc's per-item wrapper; a copy, since citeproc annotates
-            // the items it is given.
-            return { ...structuredClone(item), system_id: id };
+            // system_id turns on citeproc's per-item wrapper. citeproc deep-copies what it is
+            // given before annotating it, so the library's item is safe.
+            return { ...item, system_id: id };
           },
           // Marks where each cited item starts and ends, so that each can link to its own
           // entry. The index, not the key, goes into the markup: keys may hold any character.

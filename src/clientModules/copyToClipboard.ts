@@ -3,84 +3,29 @@
  * itself (`data-copy-text`, "Cite this chapter"), or the file that the download link beside it
  * points to (`data-copy-link`, a reference entry's own .bib). This one listener copies it and
  * says so in a polite live region, so screen readers announce it.
+ *
+ * The clipboard is asked for here, during the click, which is what gives the page the right
+ * to write to it; it gets the text once the rest of the code (./lazy/copyToClipboard.ts, not part
+ * of a first visit) and, for an entry, its file have loaded.
  */
 import ExecutionEnvironment from '@docusaurus/ExecutionEnvironment';
-
-const REGION_ID = 'copy-status';
-
-function statusRegion(): HTMLElement {
-  let region = document.getElementById(REGION_ID);
-  if (!region) {
-    region = document.createElement('div');
-    region.id = REGION_ID;
-    region.setAttribute('role', 'status');
-    region.setAttribute('aria-live', 'polite');
-    region.className = 'visually-hidden';
-    document.body.append(region);
-  }
-  return region;
-}
-
-async function fetchText(url: string): Promise<string> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: ${response.status}`);
-  return response.text();
-}
-
-async function copy(text: string | Promise<string>): Promise<void> {
-  if (
-    typeof text !== 'string' &&
-    typeof ClipboardItem !== 'undefined' &&
-    navigator.clipboard?.write
-  ) {
-    // Handing the clipboard a promise keeps the click's permission while the file loads.
-    const blob = text.then((t) => new Blob([t], { type: 'text/plain' }));
-    await navigator.clipboard.write([new ClipboardItem({ 'text/plain': blob })]);
-    return;
-  }
-  text = await text;
-  if (navigator.clipboard?.writeText) {
-    await navigator.clipboard.writeText(text);
-    return;
-  }
-  // Pages served over plain http (other than localhost) have no Clipboard API.
-  const area = document.createElement('textarea');
-  area.value = text;
-  area.setAttribute('readonly', '');
-  area.style.position = 'fixed';
-  area.style.opacity = '0';
-  document.body.append(area);
-  area.select();
-  const ok = document.execCommand('copy');
-  area.remove();
-  if (!ok) throw new Error('copy refused');
-}
 
 function onClick(event: MouseEvent): void {
   const button = (event.target as Element | null)?.closest<HTMLButtonElement>(
     'button[data-copy-text], button[data-copy-link]',
   );
   if (!button) return;
-  const region = statusRegion();
-  const done = button.dataset.copyDone ?? 'Copied to the clipboard';
-  const link = button.parentElement?.querySelector<HTMLAnchorElement>('a[download]');
-  const what =
-    button.dataset.copyText ??
-    (link ? fetchText(link.href) : Promise.reject(new Error('nothing to copy')));
-  copy(what).then(
-    () => {
-      // Emptied first, so that copying the same thing twice is announced twice.
-      region.textContent = '';
-      requestAnimationFrame(() => {
-        region.textContent = done;
-      });
-      button.dataset.copied = 'true';
-      window.setTimeout(() => delete button.dataset.copied, 2000);
-    },
-    () => {
-      region.textContent = 'Copying failed: select the text and copy it by hand';
-    },
-  );
+  const code = import('./lazy/copyToClipboard');
+  const text = code.then((copy) => copy.textFor(button));
+  const written =
+    typeof ClipboardItem !== 'undefined' && navigator.clipboard?.write
+      ? navigator.clipboard.write([
+          new ClipboardItem({
+            'text/plain': text.then((t) => new Blob([t], { type: 'text/plain' })),
+          }),
+        ])
+      : code.then((copy) => text.then(copy.writeText));
+  void code.then((copy) => copy.report(button, written));
 }
 
 if (ExecutionEnvironment.canUseDOM) {

@@ -1,0 +1,67 @@
+/**
+ * The work behind the "Copy …" buttons (see src/clientModules/copyToClipboard.ts): what a
+ * button copies, the fallbacks for browsers without the asynchronous clipboard, and telling
+ * screen readers how it went.
+ */
+const REGION_ID = 'copy-status';
+
+function statusRegion(): HTMLElement {
+  let region = document.getElementById(REGION_ID);
+  if (!region) {
+    region = document.createElement('div');
+    region.id = REGION_ID;
+    region.setAttribute('role', 'status');
+    region.setAttribute('aria-live', 'polite');
+    region.className = 'visually-hidden';
+    document.body.append(region);
+  }
+  return region;
+}
+
+/** The text itself, or the file that the download link beside the button points to. */
+export async function textFor(button: HTMLButtonElement): Promise<string> {
+  if (button.dataset.copyText !== undefined) return button.dataset.copyText;
+  const link = button.parentElement?.querySelector<HTMLAnchorElement>('a[download]');
+  if (!link) throw new Error('nothing to copy');
+  const response = await fetch(link.href);
+  if (!response.ok) throw new Error(`${link.href}: ${response.status}`);
+  return response.text();
+}
+
+/** For browsers without ClipboardItem. */
+export async function writeText(text: string): Promise<void> {
+  if (navigator.clipboard?.writeText) {
+    await navigator.clipboard.writeText(text);
+    return;
+  }
+  // Pages served over plain http (other than localhost) have no Clipboard API.
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.style.position = 'fixed';
+  area.style.opacity = '0';
+  document.body.append(area);
+  area.select();
+  const ok = document.execCommand('copy');
+  area.remove();
+  if (!ok) throw new Error('copy refused');
+}
+
+/** Announces the outcome, and marks the button "copied" for a moment. */
+export function report(button: HTMLButtonElement, written: Promise<void>): void {
+  const region = statusRegion();
+  written.then(
+    () => {
+      // Emptied first, so that copying the same thing twice is announced twice.
+      region.textContent = '';
+      requestAnimationFrame(() => {
+        region.textContent = button.dataset.copyDone ?? 'Copied to the clipboard';
+      });
+      button.dataset.copied = 'true';
+      window.setTimeout(() => delete button.dataset.copied, 2000);
+    },
+    () => {
+      region.textContent = 'Copying failed: select the text and copy it by hand';
+    },
+  );
+}
