@@ -128,6 +128,19 @@ const config: Config = {
         explicitSearchResultPath: true,
         searchResultLimits: 8,
         searchBarShortcutHint: false,
+        // What a search should find in a chapter is its text and its references, once: not the
+        // buttons and links around each entry, the other styles' renderings or "Cite this".
+        ignoreCssSelectors: CITATIONS
+          ? [
+              '.entry-actions',
+              '.entry-archive',
+              '.citation-backlinks',
+              '.citation-style-switcher',
+              '.references-downloads',
+              `[data-style]:not([data-style="${citations.styles![0]!.id}"])`,
+              'section[aria-labelledby="cite-this"]',
+            ]
+          : [],
       },
     ],
   ],

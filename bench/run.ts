@@ -17,21 +17,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-import rehypeStringify from 'rehype-stringify';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
-
-import {
-  createLibrary,
-  findCitations,
-  loadStyle,
-  parseMdx,
-  renderDocument,
-} from '../src/citations';
+import { loadStyle } from '../src/citations';
 import { runBuild } from '../tests/support/build';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium';
 import { firstVisit, serveCompressed, type VisitBytes } from '../tests/support/pageWeight';
+import type { SyntheticSite as Synthetic } from './stage';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'bench/out');
@@ -68,12 +58,6 @@ const WORDS =
   'digital divide search engine firewall platform payment market censorship privacy data law court order app network policy trade security'.split(
     ' ',
   );
-
-interface Synthetic {
-  dir: string;
-  bib: string;
-  pages: string[];
-}
 
 function generate(scale: number): Synthetic {
   const rnd = random(42 + scale);
@@ -120,35 +104,15 @@ function generate(scale: number): Synthetic {
   return { dir, bib: bibPath, pages };
 }
 
-function ours(site: Synthetic): number {
-  const start = performance.now();
-  const library = createLibrary([{ file: 'refs.bib', text: fs.readFileSync(site.bib, 'utf8') }]);
-  const style = loadStyle('apa', 'en-US', ROOT);
-  for (const page of site.pages) {
-    const source = fs.readFileSync(page, 'utf8');
-    const { citations } = findCitations(parseMdx(source), source, page, library);
-    renderDocument(library, style, citations);
-  }
-  return performance.now() - start;
-}
-
-async function rehypeCitation(site: Synthetic): Promise<number> {
-  const { default: plugin } = (await import('rehype-citation')) as {
-    default: (options: Record<string, unknown>) => unknown;
-  };
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkRehype)
-    .use(plugin as never, {
-      path: site.dir,
-      bibliography: 'refs.bib',
-      csl: 'apa',
-      linkCitations: true,
-    })
-    .use(rehypeStringify);
-  const start = performance.now();
-  for (const page of site.pages) await processor.process(fs.readFileSync(page, 'utf8'));
-  return performance.now() - start;
+/** One tool's time on one site, in a fresh process (see bench/stage.ts). */
+function timeInProcess(tool: 'ours' | 'rehype-citation', site: Synthetic): number {
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(ROOT, 'bench/stage.ts'), tool, site.dir],
+    { encoding: 'utf8', cwd: ROOT, maxBuffer: 1 << 24 },
+  );
+  if (run.status !== 0) throw new Error(`${tool} failed on ${site.dir}:\n${run.stderr}`);
+  return (JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { ms: number }).ms;
 }
 
 function pandocAvailable(): boolean {
@@ -188,9 +152,8 @@ async function part1(scales: number[]): Promise<void> {
   const rows: Record<string, unknown>[] = [];
   for (const scale of scales) {
     const site = generate(scale);
-    ours(generate(1)); // warm-up: JIT and module loading, so the first scale is not penalised
-    const ourMs = ours(site);
-    const rehypeMs = await rehypeCitation(site);
+    const ourMs = timeInProcess('ours', site);
+    const rehypeMs = timeInProcess('rehype-citation', site);
     const sample = scale === 1 ? 1 : 2 * scale;
     const pandocMs = havePandoc ? pandoc(site, cslPath, sample) : undefined;
     rows.push({

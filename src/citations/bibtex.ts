@@ -6,6 +6,7 @@
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 
+import { checkEntryFields, definedStrings } from './bibfields';
 import { placeOfOffset, type Diagnostic } from './diagnostics';
 import type { CslItem } from './csl';
 
@@ -210,6 +211,7 @@ export function parseBibFile(file: string, text: string): BibFile {
   }
 
   const entries: BibEntry[] = [];
+  const strings = definedStrings(text);
   if (items && items.length === scanned.length) {
     scanned.forEach((s, i) => entries.push(toEntry(s, items[i]!)));
     return { file, entries, diagnostics };
@@ -217,14 +219,14 @@ export function parseBibFile(file: string, text: string): BibFile {
 
   // Entry by entry: either the file has a syntax error, or the scanner and citation-js disagree
   // about where entries are. @string macros are kept in front of every entry.
-  const strings = collectStrings(text);
-  const prefixLines = strings.split('\n').length - 1;
+  const prefix = collectStrings(text);
+  const prefixLines = prefix.split('\n').length - 1;
   for (const s of scanned) {
     const start = placeOfOffset(text, s.start);
     const end = placeOfOffset(text, s.end);
     if (diagnostics.some((d) => start.line <= d.line && d.line <= end.line)) continue;
     try {
-      const [item] = parseChunk(strings + text.slice(s.start, s.end));
+      const [item] = parseChunk(prefix + text.slice(s.start, s.end));
       if (item) entries.push(toEntry(s, item));
     } catch (error) {
       const { line, column, reason } = describeSyntaxError(error);
@@ -247,6 +249,7 @@ export function parseBibFile(file: string, text: string): BibFile {
   return { file, entries, diagnostics };
 
   function toEntry(s: ScannedEntry, item: CslItem): BibEntry {
+    diagnostics.push(...checkEntryFields(file, text, s, item, strings));
     const { line, column } = placeOfOffset(text, s.start);
     return {
       key: s.key,

@@ -18,6 +18,8 @@ export type RuleId =
   | 'malformed-citation'
   | 'duplicate-key'
   | 'malformed-bibtex'
+  | 'undefined-string'
+  | 'invalid-date'
   | 'uncited-entry'
   | 'malformed-timeline'
   | 'missing-passage';

@@ -113,3 +113,18 @@ describe('the build', () => {
     expect(output).not.toContain('[offline] blocked');
   });
 });
+
+describe('the search index', () => {
+  const index = fs.readFileSync(path.join(buildDir, 'search-index.json'), 'utf8');
+
+  it('holds each reference once, in the default style, without the buttons around it', () => {
+    // APA (the default) as shown on /google; the other styles' renderings are not indexed.
+    expect(index).toContain('Gallagher, R. (2018). Google');
+    expect(index).not.toMatch(/Gallagher, R\. \(2018\) (“|\\u201c)Google/); // Harvard
+    expect(index).not.toContain('Gallagher R. Google'); // Vancouver
+    expect(index).not.toContain('Gallagher, Ryan. 2018'); // Chicago
+    for (const label of ['Copy BibTeX', 'Download .bib', 'Archived copy', 'Cite this chapter']) {
+      expect(index).not.toContain(label);
+    }
+  });
+});

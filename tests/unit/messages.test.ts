@@ -125,6 +125,37 @@ describe('malformed BibTeX', () => {
   });
 });
 
+describe('what citation-js would drop without a word', () => {
+  it('points at an @string macro that the file never defines', () => {
+    const bib =
+      '@string{intercept = {The Intercept}}\n' +
+      '@article{a,\n  title = {Dragonfly} # subtitle,\n  journaltitle = intercpt,\n  date = 2018,\n  month = aug,\n}\n';
+    expect(messages({ 'refs.bib': bib })).toMatchInlineSnapshot(`
+      [
+        "refs.bib:3:25: Entry "a": field "title" uses "subtitle", which no @string in this file defines; define it, or put the text in braces: {subtitle}",
+        "refs.bib:4:18: Entry "a": field "journaltitle" uses "intercpt", which no @string in this file defines; define it, or put the text in braces: {intercpt}",
+      ]
+    `);
+  });
+
+  it('points at a date that does not exist, and passes real ones', () => {
+    const bib = [
+      '@article{feb30, title = {A}, date = {2020-02-30}}',
+      '@article{month13,\n  title = {B},\n  year = {2021},\n  month = {13},\n}',
+      '@online{accessed, title = {C}, url = {https://example.org}, urldate = {2020-04-31}}',
+      '@article{leap, title = {D}, date = {2020-02-29}}',
+      '@article{range, title = {E}, date = {1990/}}',
+    ].join('\n');
+    expect(messages({ 'refs.bib': bib })).toMatchInlineSnapshot(`
+      [
+        "refs.bib:1:37: Entry "feb30": date = {2020-02-30} is not a date that exists",
+        "refs.bib:4:10: Entry "month13": year = {2021}, month = {13} is not a date that exists",
+        "refs.bib:7:71: Entry "accessed": urldate = {2020-04-31} is not a date that exists",
+      ]
+    `);
+  });
+});
+
 describe('styles and locales', () => {
   it('refuses an unknown style and lists the known ones', () => {
     expect(() => loadStyle('apa7', 'en-US', '.')).toThrowErrorMatchingInlineSnapshot(

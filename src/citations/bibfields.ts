@@ -1,0 +1,177 @@
+/**
+ * Two mistakes in a .bib file that citation-js reads without a word, losing data: a field that
+ * uses an @string macro nobody defined (the field comes out empty, or loses the part after
+ * `#`), and a date that cannot be (2020-02-30, month 13). Both become positioned diagnostics.
+ */
+import { plugins } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+
+import type { CslDate, CslItem } from './csl';
+import { placeOfOffset, type Diagnostic } from './diagnostics';
+
+/** One `name = value` of an entry, with offsets into the entry's source. */
+export interface BibField {
+  name: string;
+  /** Where the value starts. */
+  valueStart: number;
+  /** The value as written (braces, quotes, macros and `#` included). */
+  raw: string;
+  /** The macros the value uses, with their offsets. */
+  macros: { name: string; offset: number }[];
+}
+
+/**
+ * The fields of one entry (`source` runs from `@` to the closing brace). Stops quietly at
+ * anything malformed: the parser reports syntax errors.
+ */
+export function scanFields(source: string): BibField[] {
+  const fields: BibField[] = [];
+  const open = source.search(/[{(]/);
+  const close = source[open] === '(' ? ')' : '}';
+  let i = source.indexOf(',', open);
+  if (open === -1 || i === -1) return fields;
+  const skipSpace = () => {
+    while (i < source.length && /[\s,]/.test(source[i]!)) i += 1;
+  };
+  for (;;) {
+    skipSpace();
+    if (i >= source.length || source[i] === close) return fields;
+    const name = /^[^\s=,{}"#()]+/.exec(source.slice(i))?.[0];
+    if (!name) return fields;
+    i += name.length;
+    while (/\s/.test(source[i] ?? '')) i += 1;
+    if (source[i] !== '=') return fields;
+    i += 1;
+    while (/\s/.test(source[i] ?? '')) i += 1;
+    const valueStart = i;
+    const macros: BibField['macros'] = [];
+    for (;;) {
+      const c = source[i];
+      if (c === '{' || c === '"') {
+        // Braces nest; a quoted value ends at a quote outside braces.
+        let depth = 0;
+        i += 1;
+        for (; i < source.length; i += 1) {
+          const d = source[i];
+          if (d === '\\') i += 1;
+          else if (d === '{') depth += 1;
+          else if (d === '}' && depth > 0) depth -= 1;
+          else if (depth === 0 && d === (c === '{' ? '}' : '"')) break;
+        }
+        i += 1;
+      } else {
+        const word = /^[^\s,#{}"()]+/.exec(source.slice(i))?.[0];
+        if (!word) return fields;
+        if (!/^\d+$/.test(word)) macros.push({ name: word, offset: i });
+        i += word.length;
+      }
+      while (/\s/.test(source[i] ?? '')) i += 1;
+      if (source[i] !== '#') break;
+      i += 1;
+      while (/\s/.test(source[i] ?? '')) i += 1;
+    }
+    fields.push({
+      name: name.toLowerCase(),
+      valueStart,
+      raw: source.slice(valueStart, i).trim(),
+      macros,
+    });
+  }
+}
+
+const PREDEFINED = new Set(
+  Object.keys(
+    (plugins.config.get('@bibtex') as { constants: { defaultStrings: Record<string, string> } })
+      .constants.defaultStrings,
+  ).map((name) => name.toLowerCase()),
+);
+
+/** The names every `@string` of a file defines, lower-cased as BibTeX compares them. */
+export function definedStrings(text: string): Set<string> {
+  const names = new Set(PREDEFINED);
+  for (const match of text.matchAll(/@\s*string\s*[{(]\s*([^\s=]+)\s*=/gi)) {
+    names.add(match[1]!.toLowerCase());
+  }
+  return names;
+}
+
+// Where each CSL date comes from in a .bib file, most specific first.
+const DATE_FIELDS: Record<string, string[]> = {
+  issued: ['date', 'year', 'month', 'day'],
+  accessed: ['urldate'],
+  'original-date': ['origdate'],
+  'event-date': ['eventdate'],
+};
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * True when the date exists: whole numbers, a month of 1–12 (or a CSL season, 21–24) and a day
+ * that month has. An open end of a range (`1990/`) is fine.
+ */
+function possible(date: CslDate): boolean {
+  const all: unknown = date['date-parts'];
+  if (!Array.isArray(all)) return false;
+  return all.every((parts: unknown, i) => {
+    if ((parts === null || parts === undefined) && i > 0) return true;
+    if (!Array.isArray(parts)) return false;
+    const [year, month, day] = parts as unknown[];
+    if (!Number.isInteger(year)) return false;
+    if (month === undefined) return true;
+    if (!Number.isInteger(month)) return false;
+    const m = month as number;
+    if (m >= 21 && m <= 24) return day === undefined;
+    if (m < 1 || m > 12) return false;
+    if (day === undefined) return true;
+    return (
+      Number.isInteger(day) && (day as number) >= 1 && (day as number) <= daysIn(year as number, m)
+    );
+  });
+}
+
+/**
+ * Checks one entry, which runs from `start` to `end` in the file `text`; `item` is what
+ * citation-js read from it, `strings` what the file's @string entries define.
+ */
+export function checkEntryFields(
+  file: string,
+  text: string,
+  entry: { key: string; start: number; end: number },
+  item: CslItem,
+  strings: ReadonlySet<string>,
+): Diagnostic[] {
+  const { key, start } = entry;
+  const fields = scanFields(text.slice(start, entry.end));
+  const at = (offset: number) => placeOfOffset(text, start + offset);
+  const diagnostics: Diagnostic[] = [];
+  for (const field of fields) {
+    for (const macro of field.macros) {
+      if (strings.has(macro.name.toLowerCase())) continue;
+      diagnostics.push({
+        file,
+        ...at(macro.offset),
+        ruleId: 'undefined-string',
+        message: `Entry "${key}": field "${field.name}" uses "${macro.name}", which no @string in this file defines; define it, or put the text in braces: {${macro.name}}`,
+      });
+    }
+  }
+  for (const [variable, names] of Object.entries(DATE_FIELDS)) {
+    const date = (item as Record<string, unknown>)[variable] as CslDate | undefined;
+    if (!date || !('date-parts' in date) || possible(date)) continue;
+    const field = names.map((n) => fields.find((f) => f.name === n)).find(Boolean);
+    const shown = names
+      .map((n) => fields.find((f) => f.name === n))
+      .filter((f): f is BibField => f !== undefined)
+      .map((f) => `${f.name} = ${f.raw}`)
+      .join(', ');
+    diagnostics.push({
+      file,
+      ...at(field?.valueStart ?? 0),
+      ruleId: 'invalid-date',
+      message: `Entry "${key}": ${shown || variable} is not a date that exists`,
+    });
+  }
+  return diagnostics;
+}
