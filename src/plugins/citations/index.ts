@@ -9,7 +9,7 @@ import path from 'node:path';
 import logger from '@docusaurus/logger';
 import type { LoadedContent as DocsContent } from '@docusaurus/plugin-content-docs';
 import type { LoadContext, Plugin, PluginContentLoadedActions } from '@docusaurus/types';
-import { aliasedSitePath } from '@docusaurus/utils';
+import { addTrailingPathSeparator, aliasedSitePath } from '@docusaurus/utils';
 
 import {
   applyPolicy,
@@ -128,6 +128,46 @@ function writeExports(dir: string, files: Record<string, string>): void {
 }
 const DOCS_PLUGIN = 'docusaurus-plugin-content-docs';
 
+/**
+ * A rule that makes the documents under `include` depend on what their citations are rendered
+ * from: the .bib files (and the folders holding them, for new files), the timeline, and any
+ * `more` files and folders. Without it, `npm start` keeps showing a page as it was rendered
+ * before a .bib edit.
+ */
+export function sourcesRule(
+  siteDir: string,
+  citations: CitationOptions,
+  include: string[],
+  more: { files?: string[]; folders?: string[] } = {},
+): {
+  test: RegExp;
+  include: string[];
+  enforce: 'pre';
+  use: { loader: string; options: { files: string[]; folders: string[] } }[];
+} {
+  const resolved = validateOptions(citations);
+  const paths = resolved.bibliography.map((p) => path.resolve(siteDir, p));
+  const folders = paths.filter((p) => fs.existsSync(p) && fs.statSync(p).isDirectory());
+  const files = [
+    ...resolveBibFiles(resolved.bibliography, siteDir),
+    ...(resolved.timeline ? [path.resolve(siteDir, resolved.timeline)] : []),
+  ];
+  return {
+    test: /\.mdx?$/i,
+    include,
+    enforce: 'pre',
+    use: [
+      {
+        loader: path.join(__dirname, 'dependencies.cjs'),
+        options: {
+          files: [...files, ...(more.files ?? [])],
+          folders: [...folders, ...(more.folders ?? [])],
+        },
+      },
+    ],
+  };
+}
+
 export default function citationsPlugin(context: LoadContext, options: unknown): Plugin {
   // Docusaurus adds the plugin instance's `id` to every plugin's options.
   const { id: _id, ...citationOptions } = (options ?? {}) as CitationOptions & { id?: string };
@@ -152,6 +192,16 @@ export default function citationsPlugin(context: LoadContext, options: unknown):
 
     getPathsToWatch() {
       return [...resolveBibFiles(resolved.bibliography, context.siteDir), docsDir];
+    },
+
+    configureWebpack() {
+      return {
+        module: {
+          rules: [
+            sourcesRule(context.siteDir, citationOptions, [addTrailingPathSeparator(docsDir)]),
+          ],
+        },
+      };
     },
 
     async loadContent() {
