@@ -15,6 +15,13 @@ export async function serveStatic(
       directoryListing: false,
     });
   });
+  return listenLocally(server);
+}
+
+/** Starts a server on a free port of 127.0.0.1; `close` also ends open connections. */
+export async function listenLocally(
+  server: http.Server,
+): Promise<{ url: string; close: () => Promise<void> }> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
