@@ -21,12 +21,14 @@ export type PreviewEvent = (typeof PREVIEW_EVENTS)[number];
 type Previews = typeof import('./lazy/citationPreviews');
 
 let previews: Previews | undefined;
+/** Set when the code could not be loaded (offline): citations then behave as plain links. */
+let unavailable = false;
 /** Events since loading began, handed over once the code is there; undefined before. */
 let missed: Event[] | undefined;
 let lastPointerDown: PointerEvent | undefined;
 
 function onEvent(event: Event): void {
-  if (previews) return;
+  if (previews || unavailable) return;
   const onCitation =
     event.target instanceof Element && event.target.closest(CITATION_LINK) !== null;
   if (!missed) {
@@ -34,11 +36,16 @@ function onEvent(event: Event): void {
     if (event.type === 'pointerdown') lastPointerDown = event as PointerEvent;
     if (!onCitation || event.type === 'mouseout' || event.type === 'keydown') return;
     missed = lastPointerDown && lastPointerDown !== event ? [lastPointerDown] : [];
-    void import('./lazy/citationPreviews').then((loaded) => {
-      for (const e of missed!) loaded.handle(e);
-      loaded.install();
-      previews = loaded;
-    });
+    import('./lazy/citationPreviews').then(
+      (loaded) => {
+        for (const e of missed!) loaded.handle(e);
+        loaded.install();
+        previews = loaded;
+      },
+      () => {
+        unavailable = true;
+      },
+    );
   }
   // A first tap on a citation opens its preview rather than following the link; that must be
   // decided now, while the click is being dispatched.

@@ -10,6 +10,9 @@
  */
 import ExecutionEnvironment from '@docusaurus/ExecutionEnvironment';
 
+/** What the live region (src/theme/Root.tsx) says when a copy fails. */
+export const FAILED = 'Copying failed: select the text and copy it by hand';
+
 function onClick(event: MouseEvent): void {
   const button = (event.target as Element | null)?.closest<HTMLButtonElement>(
     'button[data-copy-text], button[data-copy-link]',
@@ -25,7 +28,15 @@ function onClick(event: MouseEvent): void {
           }),
         ])
       : code.then((copy) => text.then(copy.writeText));
-  void code.then((copy) => copy.report(button, written));
+  code.then(
+    (copy) => copy.report(button, written),
+    () => {
+      // The code could not be loaded (offline): the clipboard got nothing, and the reader is told.
+      written.catch(() => undefined);
+      const region = document.getElementById('copy-status');
+      if (region) region.textContent = FAILED;
+    },
+  );
 }
 
 if (ExecutionEnvironment.canUseDOM) {

@@ -220,6 +220,19 @@ describe.each(REFERENCE_PAGES)('references on $path', ({ path: pagePath, list, s
   });
 });
 
+describe('"Copy BibTeX" without a network', () => {
+  it('leaves the clipboard as it was and says that copying failed', async () => {
+    const page = await openPage('/google');
+    await resetClipboard(page);
+    // The copy code and the entry's file are fetched on first use; now nothing can be.
+    await page.route('**/*', (route) => route.abort('internetdisconnected'));
+    const key = (await keysOf(page, 'main ul.references'))[0]!;
+    await copyButton(page, 'main ul.references', key).click();
+    await expectAnnounced(page, 'Copying failed: select the text and copy it by hand');
+    expect(await readClipboard(page)).toBe(SENTINEL);
+  });
+});
+
 describe('the downloads of whole reference lists', () => {
   it.each([
     { pagePath: '/google', files: ['/references/google.bib', '/references/google.ris'] },

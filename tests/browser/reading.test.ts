@@ -96,6 +96,29 @@ describe('citation previews', () => {
     expectNoProblems(page);
   });
 
+  it('leave citations working as links when their code cannot load (the reader went offline)', async () => {
+    const page = await site.newPage({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    await gotoAndHydrate(page, '/wechat');
+    // The preview code is fetched on first use; now nothing more can be.
+    await page.route('**/*', (route) => route.abort('internetdisconnected'));
+    const link = page.locator('a.citation-link').filter({ visible: true }).first();
+    const target = decodeURIComponent((await link.getAttribute('href'))!);
+    await link.scrollIntoViewIfNeeded();
+    // The first tap waits for the code that will not come; the next one follows the link.
+    await link.tap();
+    await expect
+      .poll(async () => {
+        await link.tap();
+        return decodeURIComponent(new URL(page.url()).hash);
+      })
+      .toBe(target);
+    expect(await preview(page).count()).toBe(0);
+  });
+
   it('pass axe while open, in both colour modes', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const page = await site.newPage({ colorScheme });

@@ -1,22 +1,9 @@
 /**
  * The work behind the "Copy …" buttons (see src/clientModules/copyToClipboard.ts): what a
- * button copies, the fallbacks for browsers without the asynchronous clipboard, and telling
- * screen readers how it went.
+ * button copies, the fallback for browsers without ClipboardItem, and telling screen readers
+ * how it went.
  */
-const REGION_ID = 'copy-status';
-
-function statusRegion(): HTMLElement {
-  let region = document.getElementById(REGION_ID);
-  if (!region) {
-    region = document.createElement('div');
-    region.id = REGION_ID;
-    region.setAttribute('role', 'status');
-    region.setAttribute('aria-live', 'polite');
-    region.className = 'visually-hidden';
-    document.body.append(region);
-  }
-  return region;
-}
+import { FAILED } from '../copyToClipboard';
 
 /** The text itself, or the file that the download link beside the button points to. */
 export async function textFor(button: HTMLButtonElement): Promise<string> {
@@ -49,7 +36,9 @@ export async function writeText(text: string): Promise<void> {
 
 /** Announces the outcome, and marks the button "copied" for a moment. */
 export function report(button: HTMLButtonElement, written: Promise<void>): void {
-  const region = statusRegion();
+  // The site's polite live region (src/theme/Root.tsx).
+  const region = document.getElementById('copy-status');
+  if (!region) return;
   written.then(
     () => {
       // Emptied first, so that copying the same thing twice is announced twice.
@@ -61,7 +50,7 @@ export function report(button: HTMLButtonElement, written: Promise<void>): void 
       window.setTimeout(() => delete button.dataset.copied, 2000);
     },
     () => {
-      region.textContent = 'Copying failed: select the text and copy it by hand';
+      region.textContent = FAILED;
     },
   );
 }

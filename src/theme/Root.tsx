@@ -1,0 +1,15 @@
+/**
+ * Wraps the whole site once: adds the polite live region through which the copy buttons
+ * (src/clientModules/copyToClipboard.ts) tell screen readers how a copy went. It is in the page
+ * from the start, as a live region must be for its changes to be read out.
+ */
+import type { ReactNode } from 'react';
+
+export default function Root({ children }: { children: ReactNode }): ReactNode {
+  return (
+    <>
+      {children}
+      <div id="copy-status" role="status" aria-live="polite" className="visually-hidden" />
+    </>
+  );
+}
