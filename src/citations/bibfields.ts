@@ -30,11 +30,11 @@ export function scanFields(source: string): BibField[] {
   const close = source[open] === '(' ? ')' : '}';
   let i = source.indexOf(',', open);
   if (open === -1 || i === -1) return fields;
-  const skipSpace = () => {
+  const skipSeparators = () => {
     while (i < source.length && /[\s,]/.test(source[i]!)) i += 1;
   };
   for (;;) {
-    skipSpace();
+    skipSeparators();
     if (i >= source.length || source[i] === close) return fields;
     const name = /^[^\s=,{}"#()]+/.exec(source.slice(i))?.[0];
     if (!name) return fields;
