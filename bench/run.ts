@@ -3,13 +3,13 @@
  *
  *   1. the citation stage on a synthetic site (100 pages × 40 citations, 500 entries with
  *      colliding author-years; then 2× and 4×), beside pandoc --citeproc (one run per page, as
- *      Quarto does) and rehype-citation, in the same run;
+ *      Quarto does) and rehype-citation, in the same run, each tool in a fresh process;
  *   2. the production build with the citation features on and off;
  *   3. the gzip bytes of a first visit to /, /google and /bibliography, on and off;
  *   4. Lighthouse (mobile) on / and /google.
  *
- * Run by hand, never in CI. Timings are reported, not asserted; the byte budget is asserted by
- * tests/build/budget.test.ts. Options: --parts 1,2,3,4   --scales 1,2,4
+ * Run by hand, never in CI. Timings are reported, not asserted; the byte budgets are asserted by
+ * tests/browser/page-weight.test.ts. Options: --parts 1,2,3,4   --scales 1,2,4
  * Writes bench/out/results.json.
  */
 import { spawnSync } from 'node:child_process';
