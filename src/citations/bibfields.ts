@@ -1,7 +1,8 @@
 /**
- * Two mistakes in a .bib file that citation-js reads without a word, losing data: a field that
- * uses an @string macro nobody defined (the field comes out empty, or loses the part after
- * `#`), and a date that cannot be (2020-02-30, month 13). Both become positioned diagnostics.
+ * Mistakes in a .bib file that citation-js reads without a word, losing data: a field that uses
+ * an @string macro nobody defined (the field comes out empty, or loses the part after `#`), a
+ * date that cannot be (2020-02-30, month 13), and a season (2021-21), which it drops. All
+ * become positioned diagnostics.
  */
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
@@ -159,16 +160,26 @@ export function checkEntryFields(
   }
   for (const [variable, names] of Object.entries(DATE_FIELDS)) {
     const date = (item as Record<string, unknown>)[variable] as CslDate | undefined;
-    if (!date || !('date-parts' in date) || possible(date)) continue;
-    const field = names.map((n) => fields.find((f) => f.name === n)).find(Boolean);
-    const shown = names
+    const present = names
       .map((n) => fields.find((f) => f.name === n))
-      .filter((f): f is BibField => f !== undefined)
-      .map((f) => `${f.name} = ${f.raw}`)
-      .join(', ');
+      .filter((f): f is BibField => f !== undefined);
+    const shown = present.map((f) => `${f.name} = ${f.raw}`).join(', ');
+    const where = at(present[0]?.valueStart ?? 0);
+    // An EDTF season (2021-21 … 2021-24): citation-js keeps the year and drops the season.
+    const season = present.find((f) => /^[{"]?\s*-?\d{1,4}-2[1-4]\b/.test(f.raw));
+    if (season) {
+      diagnostics.push({
+        file,
+        ...at(season.valueStart),
+        ruleId: 'invalid-date',
+        message: `Entry "${key}": ${season.name} = ${season.raw} names a season, which would be dropped; write the month, or the year alone`,
+      });
+      continue;
+    }
+    if (!date || !('date-parts' in date) || possible(date)) continue;
     diagnostics.push({
       file,
-      ...at(field?.valueStart ?? 0),
+      ...where,
       ruleId: 'invalid-date',
       message: `Entry "${key}": ${shown || variable} is not a date that exists`,
     });

@@ -138,19 +138,21 @@ describe('what citation-js would drop without a word', () => {
     `);
   });
 
-  it('points at a date that does not exist, and passes real ones', () => {
+  it('points at a date that does not exist or would lose its season, and passes real ones', () => {
     const bib = [
       '@article{feb30, title = {A}, date = {2020-02-30}}',
       '@article{month13,\n  title = {B},\n  year = {2021},\n  month = {13},\n}',
       '@online{accessed, title = {C}, url = {https://example.org}, urldate = {2020-04-31}}',
       '@article{leap, title = {D}, date = {2020-02-29}}',
       '@article{range, title = {E}, date = {1990/}}',
+      '@article{spring, title = {F}, date = {2021-21}}',
     ].join('\n');
     expect(messages({ 'refs.bib': bib })).toMatchInlineSnapshot(`
       [
         "refs.bib:1:37: Entry "feb30": date = {2020-02-30} is not a date that exists",
         "refs.bib:4:10: Entry "month13": year = {2021}, month = {13} is not a date that exists",
         "refs.bib:7:71: Entry "accessed": urldate = {2020-04-31} is not a date that exists",
+        "refs.bib:10:38: Entry "spring": date = {2021-21} names a season, which would be dropped; write the month, or the year alone",
       ]
     `);
   });
