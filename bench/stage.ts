@@ -30,7 +30,7 @@ export interface SyntheticSite {
   pages: string[];
 }
 
-export function readSite(dir: string): SyntheticSite {
+function readSite(dir: string): SyntheticSite {
   const pages = fs
     .readdirSync(path.join(dir, 'pages'))
     .sort()

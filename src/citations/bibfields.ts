@@ -11,7 +11,7 @@ import type { CslDate, CslItem } from './csl';
 import { placeOfOffset, type Diagnostic } from './diagnostics';
 
 /** One `name = value` of an entry, with offsets into the entry's source. */
-export interface BibField {
+interface BibField {
   name: string;
   /** Where the value starts. */
   valueStart: number;
@@ -25,7 +25,7 @@ export interface BibField {
  * The fields of one entry (`source` runs from `@` to the closing brace). Stops quietly at
  * anything malformed: the parser reports syntax errors.
  */
-export function scanFields(source: string): BibField[] {
+function scanFields(source: string): BibField[] {
   const fields: BibField[] = [];
   const open = source.search(/[{(]/);
   const close = source[open] === '(' ? ')' : '}';
@@ -87,10 +87,13 @@ const PREDEFINED = new Set(
   ).map((name) => name.toLowerCase()),
 );
 
-/** The names every `@string` of a file defines, lower-cased as BibTeX compares them. */
-export function definedStrings(text: string): Set<string> {
+/**
+ * The names a file's `@string` entries define (given as `collectStrings` in bibtex.ts gathers
+ * them), with citation-js's predefined ones, lower-cased as BibTeX compares them.
+ */
+export function definedStrings(strings: string): Set<string> {
   const names = new Set(PREDEFINED);
-  for (const match of text.matchAll(/@\s*string\s*[{(]\s*([^\s=]+)\s*=/gi)) {
+  for (const match of strings.matchAll(/@\s*string\s*[{(]\s*([^\s=]+)\s*=/gi)) {
     names.add(match[1]!.toLowerCase());
   }
   return names;
@@ -163,8 +166,6 @@ export function checkEntryFields(
     const present = names
       .map((n) => fields.find((f) => f.name === n))
       .filter((f): f is BibField => f !== undefined);
-    const shown = present.map((f) => `${f.name} = ${f.raw}`).join(', ');
-    const where = at(present[0]?.valueStart ?? 0);
     // An EDTF season (2021-21 … 2021-24): citation-js keeps the year and drops the season.
     const season = present.find((f) => /^[{"]?\s*-?\d{1,4}-2[1-4]\b/.test(f.raw));
     if (season) {
@@ -177,9 +178,10 @@ export function checkEntryFields(
       continue;
     }
     if (!date || !('date-parts' in date) || possible(date)) continue;
+    const shown = present.map((f) => `${f.name} = ${f.raw}`).join(', ');
     diagnostics.push({
       file,
-      ...where,
+      ...at(present[0]?.valueStart ?? 0),
       ruleId: 'invalid-date',
       message: `Entry "${key}": ${shown || variable} is not a date that exists`,
     });

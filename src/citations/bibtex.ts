@@ -211,7 +211,10 @@ export function parseBibFile(file: string, text: string): BibFile {
   }
 
   const entries: BibEntry[] = [];
-  const strings = definedStrings(text);
+  // The file's @string entries: their names for the checks, their text for the entry-by-entry
+  // pass below.
+  const prefix = collectStrings(text);
+  const strings = definedStrings(prefix);
   if (items && items.length === scanned.length) {
     scanned.forEach((s, i) => entries.push(toEntry(s, items[i]!)));
     return { file, entries, diagnostics };
@@ -219,7 +222,6 @@ export function parseBibFile(file: string, text: string): BibFile {
 
   // Entry by entry: either the file has a syntax error, or the scanner and citation-js disagree
   // about where entries are. @string macros are kept in front of every entry.
-  const prefix = collectStrings(text);
   const prefixLines = prefix.split('\n').length - 1;
   for (const s of scanned) {
     const start = placeOfOffset(text, s.start);

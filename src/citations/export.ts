@@ -11,21 +11,9 @@ import '@citation-js/plugin-ris';
 
 import { plainDeep, restoreBrackets } from './bibtex';
 import type { CslItem } from './csl';
+import type { ExportFormat } from './formats';
 
-export const EXPORT_FORMATS = ['bibtex', 'ris', 'csl-json'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = {
-  bibtex: 'bib',
-  ris: 'ris',
-  'csl-json': 'json',
-};
-
-export const EXPORT_MEDIA_TYPES: Record<ExportFormat, string> = {
-  bibtex: 'application/x-bibtex',
-  ris: 'application/x-research-info-systems',
-  'csl-json': 'application/vnd.citationstyles.csl+json',
-};
+export * from './formats';
 
 interface BibtexFormatConfig {
   format: { useIdAsLabel: boolean; checkLabel: boolean; asciiOnly: boolean };

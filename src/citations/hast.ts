@@ -8,6 +8,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { sanitize, type Schema } from 'hast-util-sanitize';
 
 import { restoreBrackets } from './bibtex';
+import { toText } from './toText';
 
 /** Marks citeproc's per-item wrapper (see render.ts); removed before anything reaches a page. */
 export const ITEM_MARKER = 'dataCiteItem';
@@ -89,9 +90,4 @@ export function text(value: string): ElementContent {
   return { type: 'text', value };
 }
 
-/** The text of a tree, as a reader would read it. */
-export function toText(nodes: readonly ElementContent[]): string {
-  return nodes
-    .map((n) => (n.type === 'text' ? n.value : n.type === 'element' ? toText(n.children) : ''))
-    .join('');
-}
+export { toText } from './toText';

@@ -483,7 +483,7 @@ export function archiveLinks(library: Library, key: string): ElementContent[] {
 }
 
 /** Where each entry's own .bib file is served, under the site's base URL (see the site plugin). */
-export const ENTRY_FILES_PATH = 'references/entries';
+const ENTRY_FILES_PATH = 'references/entries';
 
 /** The path, from the site root, of a key's own .bib file. */
 export function entryFilePath(library: Library, key: string): string {
@@ -497,7 +497,8 @@ export function entryFilePath(library: Library, key: string): string {
  * src/clientModules/copyToClipboard.ts). Pages do not carry the BibTeX themselves.
  */
 export function entryActions(library: Library, key: string): Element {
-  if (!library.entries.has(key)) throw new Error(`No entry for citation key "${key}"`);
+  // entryFilePath throws for a key the library does not hold.
+  const file = entryFilePath(library, key);
   return h('span', { className: ['entry-actions'] }, [
     h(
       'button',
@@ -516,7 +517,7 @@ export function entryActions(library: Library, key: string): Element {
       {
         className: ['entry-action'],
         // pathname:// tells Docusaurus this is a file, not a page of the site.
-        href: `pathname:///${entryFilePath(library, key)}`,
+        href: `pathname:///${file}`,
         download: `${library.fileNameOf(key)}.bib`,
         ariaLabel: `Download .bib of ${key}`,
       },

@@ -94,12 +94,18 @@ export function documentName(docsDir: string, file: string): string {
     .replace(/\.mdx?$/, '');
 }
 
-/** Each timeline event must name a chapter and a phrase found in one of its paragraphs. */
-function checkTimeline(context: CitationContext, docsDir: string): Diagnostic[] {
+/**
+ * Each timeline event must name a chapter and a phrase found in one of its paragraphs. `trees`
+ * holds every document under `docsDir`, parsed.
+ */
+function checkTimeline(
+  context: CitationContext,
+  docsDir: string,
+  trees: ReadonlyMap<string, Root>,
+): Diagnostic[] {
   const timeline = context.timeline;
   if (!timeline) return [];
-  const docs = new Map(listDocuments(docsDir).map((f) => [documentName(docsDir, f), f]));
-  const trees = new Map<string, Root>();
+  const docs = new Map([...trees.keys()].map((f) => [documentName(docsDir, f), f]));
   const diagnostics: Diagnostic[] = [...timeline.diagnostics];
   for (const event of timeline.events) {
     const file = docs.get(event.chapter);
@@ -113,7 +119,6 @@ function checkTimeline(context: CitationContext, docsDir: string): Diagnostic[] 
       });
       continue;
     }
-    if (!trees.has(file)) trees.set(file, parseMdx(fs.readFileSync(file, 'utf8')));
     if (!findPassage(trees.get(file)!, event.passage)) {
       diagnostics.push({
         file: timeline.file,
@@ -177,14 +182,15 @@ export function listDocuments(dir: string): string[] {
   return out;
 }
 
+/** A document's citations and problems; `source` and `tree` are read here when not given. */
 export function scanDocument(
   context: CitationContext,
   file: string,
   docsDir: string,
+  source = fs.readFileSync(file, 'utf8'),
+  tree = parseMdx(source),
 ): DocumentReport {
-  const source = fs.readFileSync(file, 'utf8');
   const shown = displayPath(file, context.siteDir);
-  const tree = parseMdx(source);
   const { citations, diagnostics } = findCitations(tree, source, shown, context.library);
   return {
     path: file,
@@ -217,7 +223,14 @@ export interface SiteReport {
 
 /** Checks the library and every document under `docsDir`. */
 export function checkSite(context: CitationContext, docsDir: string): SiteReport {
-  const reports = listDocuments(docsDir).map((d) => scanDocument(context, d, docsDir));
+  // Each document is read and parsed once, for its citations and for the timeline's passages.
+  const trees = new Map<string, Root>();
+  const reports = listDocuments(docsDir).map((file) => {
+    const source = fs.readFileSync(file, 'utf8');
+    const tree = parseMdx(source);
+    trees.set(file, tree);
+    return scanDocument(context, file, docsDir, source, tree);
+  });
   const cited = new Set(reports.flatMap((r) => r.citations.map((c) => c.key)));
   const uncited: Diagnostic[] = [...context.library.entries.values()]
     .filter((entry) => !cited.has(entry.key))
@@ -233,7 +246,7 @@ export function checkSite(context: CitationContext, docsDir: string): SiteReport
     diagnostics: [
       ...context.library.diagnostics,
       ...reports.flatMap((r) => r.diagnostics),
-      ...checkTimeline(context, docsDir),
+      ...checkTimeline(context, docsDir, trees),
     ],
     uncited,
   };

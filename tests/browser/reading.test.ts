@@ -3,7 +3,13 @@
 import type { Locator, Page, Request } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 
-import { chromiumForThisFile, axe, expectNoProblems, gotoAndHydrate } from '../support/browser';
+import {
+  chromiumForThisFile,
+  axe,
+  expectNoProblems,
+  gotoAndHydrate,
+  PHONE,
+} from '../support/browser';
 import { CHAPTERS } from '../support/essay';
 
 const baseUrl = inject('baseUrl');
@@ -77,11 +83,7 @@ describe('citation previews', () => {
   });
 
   it('open on a tap without leaving the page, and close on a tap elsewhere', async () => {
-    const page = await site.newPage({
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    });
+    const page = await site.newPage(PHONE);
     await gotoAndHydrate(page, '/wechat');
     const link = page.locator('a.citation-link').filter({ visible: true }).first();
     await link.scrollIntoViewIfNeeded();
@@ -97,11 +99,7 @@ describe('citation previews', () => {
   });
 
   it('leave citations working as links when their code cannot load (the reader went offline)', async () => {
-    const page = await site.newPage({
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    });
+    const page = await site.newPage(PHONE);
     await gotoAndHydrate(page, '/wechat');
     // The preview code is fetched on first use; now nothing more can be.
     await page.route('**/*', (route) => route.abort('internetdisconnected'));

@@ -10,6 +10,7 @@ import {
   expectNoProblems,
   gotoAndHydrate,
   waitForHydration,
+  PHONE,
 } from '../support/browser';
 import { CHAPTERS, PAGES, frontMatterField } from '../support/essay';
 
@@ -84,12 +85,7 @@ describe('reading through the essay', () => {
   });
 
   it('works on a phone, from the navbar menu', async () => {
-    const page = await site.newPage({
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 3,
-      isMobile: true,
-      hasTouch: true,
-    });
+    const page = await site.newPage({ ...PHONE, deviceScaleFactor: 3 });
     await gotoAndHydrate(page, '/');
     const navbar = page.getByRole('navigation', { name: 'Main' });
     const menuButton = navbar.getByRole('button', { name: 'Toggle navigation bar' });

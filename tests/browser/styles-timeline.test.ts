@@ -3,7 +3,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 
-import { chromiumForThisFile, axe, expectNoProblems, gotoAndHydrate } from '../support/browser';
+import {
+  chromiumForThisFile,
+  axe,
+  expectNoProblems,
+  gotoAndHydrate,
+  PHONE,
+} from '../support/browser';
 
 const baseUrl = inject('baseUrl');
 const site = chromiumForThisFile(baseUrl);
@@ -152,11 +158,7 @@ describe('the timeline', () => {
   });
 
   it('reads on a phone: nothing wider than the screen, dates above events', async () => {
-    const page = await site.newPage({
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    });
+    const page = await site.newPage(PHONE);
     await gotoAndHydrate(page, '/timeline');
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - window.innerWidth,

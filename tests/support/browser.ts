@@ -19,6 +19,13 @@ import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
+/** A phone's screen, for `newPage`: 390 × 844, touch. */
+export const PHONE: BrowserContextOptions = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+};
+
 export interface PageProblems {
   consoleErrors: string[];
   pageErrors: string[];

@@ -65,6 +65,20 @@ export interface VisitBytes {
   prefetched: number;
 }
 
+const BY_DESTINATION: Record<string, keyof VisitBytes> = {
+  document: 'html',
+  script: 'js',
+  style: 'css',
+};
+
+/** What a request is for: the page, a prefetch for the next page, or the search index. */
+function kindOf(request: http.IncomingMessage, pathname: string): keyof VisitBytes | undefined {
+  const purpose = String(request.headers['sec-purpose'] ?? request.headers.purpose ?? '');
+  if (purpose.includes('prefetch')) return 'prefetched';
+  if (pathname.includes('search-index')) return 'searchIndex';
+  return BY_DESTINATION[String(request.headers['sec-fetch-dest'])];
+}
+
 /**
  * Opens `pagePath` of the built site in `dir` in a fresh Chromium, waits until the page has
  * hydrated and the network is idle, and adds up what the server sent.
@@ -72,20 +86,7 @@ export interface VisitBytes {
 export async function firstVisit(dir: string, pagePath: string): Promise<VisitBytes> {
   const bytes: VisitBytes = { html: 0, js: 0, css: 0, searchIndex: 0, prefetched: 0 };
   const server = await serveCompressed(dir, (request, pathname, sent) => {
-    const dest = request.headers['sec-fetch-dest'];
-    const kind: keyof VisitBytes | undefined = /prefetch/.test(
-      String(request.headers['sec-purpose'] ?? request.headers.purpose ?? ''),
-    )
-      ? 'prefetched'
-      : pathname.includes('search-index')
-        ? 'searchIndex'
-        : dest === 'document'
-          ? 'html'
-          : dest === 'script'
-            ? 'js'
-            : dest === 'style'
-              ? 'css'
-              : undefined;
+    const kind = kindOf(request, pathname);
     if (kind) bytes[kind] += sent;
   });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });

@@ -6,7 +6,9 @@ import Heading from '@theme/Heading';
 import type { ReactNode } from 'react';
 
 import type { CitationMeta } from '../../plugins/citations/types';
-import Hast, { textOf } from '../Hast';
+import { EXPORT_EXTENSIONS, EXPORT_MEDIA_TYPES } from '../../citations/formats';
+import { toText } from '../../citations/toText';
+import Hast from '../Hast';
 import styles from './styles.module.css';
 
 type Cite = NonNullable<CitationMeta['cite']>;
@@ -78,7 +80,7 @@ export default function CiteThis({ cite }: { cite: Cite }): ReactNode {
             <button
               type="button"
               className="entry-action"
-              data-copy-text={textOf(f.content)}
+              data-copy-text={toText(f.content)}
               data-copy-done="Citation copied to the clipboard"
               aria-label="Copy the formatted citation"
             >
@@ -91,13 +93,19 @@ export default function CiteThis({ cite }: { cite: Cite }): ReactNode {
         id="cite-this-bibtex"
         label="BibTeX"
         text={cite.bibtex}
-        download={{ name: `${cite.fileName}.bib`, type: 'application/x-bibtex' }}
+        download={{
+          name: `${cite.fileName}.${EXPORT_EXTENSIONS.bibtex}`,
+          type: EXPORT_MEDIA_TYPES.bibtex,
+        }}
       />
       <Format
         id="cite-this-ris"
         label="RIS"
         text={cite.ris}
-        download={{ name: `${cite.fileName}.ris`, type: 'application/x-research-info-systems' }}
+        download={{
+          name: `${cite.fileName}.${EXPORT_EXTENSIONS.ris}`,
+          type: EXPORT_MEDIA_TYPES.ris,
+        }}
       />
     </section>
   );

@@ -84,10 +84,3 @@ function render(node: ElementContent, key: number): ReactNode {
 export default function Hast({ nodes }: { nodes: readonly ElementContent[] }): ReactNode {
   return <>{nodes.map(render)}</>;
 }
-
-/** The text of a tree, as a reader would read (and copy) it. */
-export function textOf(nodes: readonly ElementContent[]): string {
-  return nodes
-    .map((n) => (n.type === 'text' ? n.value : n.type === 'element' ? textOf(n.children) : ''))
-    .join('');
-}

@@ -32,6 +32,7 @@ import {
   resolveBibFiles,
   validateOptions,
   type CitationOptions,
+  type ResolvedCitationOptions,
   type SiteReport,
 } from '../../citations';
 import type { BibliographyEntryData, BibliographyPageData, TimelinePageData } from './types';
@@ -136,7 +137,7 @@ const DOCS_PLUGIN = 'docusaurus-plugin-content-docs';
  */
 export function sourcesRule(
   siteDir: string,
-  citations: CitationOptions,
+  resolved: ResolvedCitationOptions,
   include: string[],
   more: { files?: string[]; folders?: string[] } = {},
 ): {
@@ -145,7 +146,6 @@ export function sourcesRule(
   enforce: 'pre';
   use: { loader: string; options: { files: string[]; folders: string[] } }[];
 } {
-  const resolved = validateOptions(citations);
   const paths = resolved.bibliography.map((p) => path.resolve(siteDir, p));
   const folders = paths.filter((p) => fs.existsSync(p) && fs.statSync(p).isDirectory());
   const files = [
@@ -197,9 +197,7 @@ export default function citationsPlugin(context: LoadContext, options: unknown):
     configureWebpack() {
       return {
         module: {
-          rules: [
-            sourcesRule(context.siteDir, citationOptions, [addTrailingPathSeparator(docsDir)]),
-          ],
+          rules: [sourcesRule(context.siteDir, resolved, [addTrailingPathSeparator(docsDir)])],
         },
       };
     },

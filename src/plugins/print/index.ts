@@ -10,7 +10,7 @@ import { createMDXLoaderRule } from '@docusaurus/mdx-loader';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { addTrailingPathSeparator } from '@docusaurus/utils';
 
-import { listDocuments, type CitationOptions } from '../../citations';
+import { listDocuments, validateOptions, type CitationOptions } from '../../citations';
 import { sourcesRule } from '../citations';
 import remarkCitations from '../../remark/citations';
 import remarkPrintEdition from '../../remark/printEdition';
@@ -71,10 +71,15 @@ export default async function printPlugin(context: LoadContext, options: unknown
 
     configureWebpack() {
       // The page is made of the chapters: it must follow their edits too.
-      const chapters = sourcesRule(context.siteDir, citations, [addTrailingPathSeparator(dir)], {
-        files: listDocuments(docsDir),
-        folders: [docsDir],
-      });
+      const chapters = sourcesRule(
+        context.siteDir,
+        validateOptions(citations),
+        [addTrailingPathSeparator(dir)],
+        {
+          files: listDocuments(docsDir),
+          folders: [docsDir],
+        },
+      );
       return { module: { rules: [chapters, rule] } };
     },
   };
