@@ -4,6 +4,7 @@ import { themes as prismThemes } from 'prism-react-renderer';
 
 import type { CitationOptions } from './src/citations/options';
 import citationsPlugin, { EXPORTS_DIR } from './src/plugins/citations';
+import docThemeChunkPlugin from './src/plugins/docThemeChunk';
 import printPlugin from './src/plugins/print';
 import remarkCitations from './src/remark/citations';
 
@@ -101,18 +102,21 @@ const config: Config = {
     ],
   ],
 
-  plugins: CITATIONS
-    ? [
-        [citationsPlugin, citations],
-        [
-          printPlugin,
-          {
-            citations,
-            title: 'TikTok, WeChat and the growing digital divide between the U.S. and China',
-          },
-        ],
-      ]
-    : [],
+  plugins: [
+    docThemeChunkPlugin,
+    ...(CITATIONS
+      ? [
+          [citationsPlugin, citations],
+          [
+            printPlugin,
+            {
+              citations,
+              title: 'TikTok, WeChat and the growing digital divide between the U.S. and China',
+            },
+          ],
+        ]
+      : []),
+  ],
   themes: [
     [
       // Offline search: a lunr index built with the site, fetched on the reader's first search.
