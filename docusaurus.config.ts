@@ -4,9 +4,10 @@ import { themes as prismThemes } from 'prism-react-renderer';
 
 import type { CitationOptions } from './src/citations/options';
 import citationsPlugin, { EXPORTS_DIR } from './src/plugins/citations';
-import docThemeChunkPlugin from './src/plugins/docThemeChunk';
+import leanThemePlugin from './src/plugins/leanTheme';
 import printPlugin from './src/plugins/print';
 import remarkCitations from './src/remark/citations';
+import remarkCodeHighlighter from './src/remark/codeHighlighter';
 
 const SITE_URL = 'https://digital-divide.example.org';
 
@@ -94,6 +95,8 @@ const config: Config = {
           routeBasePath: '/',
           sidebarPath: './sidebars.ts',
           beforeDefaultRemarkPlugins: CITATIONS ? [[remarkCitations, citations]] : [],
+          // Prism only with code: see src/plugins/leanTheme.
+          remarkPlugins: [remarkCodeHighlighter],
         },
         blog: false,
         pages: false,
@@ -103,7 +106,7 @@ const config: Config = {
   ],
 
   plugins: [
-    docThemeChunkPlugin,
+    leanThemePlugin,
     ...(CITATIONS
       ? [
           [citationsPlugin, citations],
@@ -193,7 +196,12 @@ const config: Config = {
         },
       ],
     },
-    prism: { theme: prismThemes.github, darkTheme: prismThemes.dracula },
+    // LaTeX for the About page's example; Prism comes only with pages that have code (src/plugins/leanTheme).
+    prism: {
+      theme: prismThemes.github,
+      darkTheme: prismThemes.dracula,
+      additionalLanguages: ['latex'],
+    },
   } satisfies Preset.ThemeConfig,
 };
 

@@ -141,3 +141,39 @@ describe.each(['light', 'dark'] as const)('accessibility in %s mode', (mode) => 
     expect(await axe(page)).toEqual([]);
   });
 });
+
+describe('code highlighting', () => {
+  /** Whether any script the page has loaded so far is Prism's (its core names a "before-tokenize" hook). */
+  function prismLoaded(page: Page): () => Promise<boolean> {
+    const bodies: Promise<string>[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script') bodies.push(response.text());
+    });
+    return async () => (await Promise.all(bodies)).some((body) => body.includes('before-tokenize'));
+  }
+
+  it('comes only with pages that have code: none on /, the LaTeX example on /about after a move there', async () => {
+    const page = await site.newPage();
+    const prism = prismLoaded(page);
+    await gotoAndHydrate(page, '/');
+    await page.waitForLoadState('networkidle');
+    expect(await prism()).toBe(false);
+    await page
+      .getByRole('navigation', { name: 'Docs sidebar' })
+      .getByRole('link', { name: 'About this edition', exact: true })
+      .click();
+    await expectToLandOn(page, '/about', 'About this edition');
+    await expect.poll(prism).toBe(true);
+    await expect
+      .poll(() => page.locator('pre.language-latex .token.function').count())
+      .toBeGreaterThan(0);
+    expectNoProblems(page);
+  });
+
+  it('stays highlighted when /about is the first page visited', async () => {
+    const page = await site.newPage();
+    await gotoAndHydrate(page, '/about');
+    expect(await page.locator('pre.language-latex .token.function').count()).toBeGreaterThan(0);
+    expectNoProblems(page);
+  });
+});

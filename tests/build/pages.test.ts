@@ -67,3 +67,11 @@ describe('the About page', () => {
     );
   });
 });
+
+describe('code on a page', () => {
+  it('is highlighted in the HTML of the page that has it (the LaTeX example on /about)', () => {
+    const block = select('pre.prism-code.language-latex', readPage(buildDir, '/about'));
+    expect(text(block)).toContain('\\parencite{gallagher2018dragonfly}');
+    expect(selectAll('span.token.function', block).map(text)).toContain('\\addbibresource');
+  });
+});

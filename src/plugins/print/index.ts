@@ -13,6 +13,7 @@ import { addTrailingPathSeparator } from '@docusaurus/utils';
 import { listDocuments, validateOptions, type CitationOptions } from '../../citations';
 import { sourcesRule } from '../citations';
 import remarkCitations from '../../remark/citations';
+import remarkCodeHighlighter from '../../remark/codeHighlighter';
 import remarkPrintEdition from '../../remark/printEdition';
 
 const NAME = 'digital-divide-print';
@@ -43,7 +44,7 @@ export default async function printPlugin(context: LoadContext, options: unknown
         [remarkPrintEdition, { docsDir }],
         [remarkCitations, citations],
       ],
-      remarkPlugins: [],
+      remarkPlugins: [remarkCodeHighlighter],
       rehypePlugins: [],
       beforeDefaultRehypePlugins: [],
       recmaPlugins: [],

@@ -1,0 +1,1 @@
+// Stands in for theme-classic's Prism client module (see ./index.ts): Prism comes with code.
