@@ -12,7 +12,7 @@ import { firstVisit } from '../support/pageWeight';
 // The budget: 5 KB. The added bytes include the page's own content (every citation and
 // reference in four styles, "Cite this", metadata), so they grow with its sources; the
 // introduction, which carries "Cite this essay" and the most sources, is closest to the budget.
-// Both builds chunk the docs theme the same way (src/plugins/docThemeChunk).
+// Both builds trim the theme the same way (src/plugins/leanTheme).
 const BUDGET = 5 * 1024;
 const PAGES = ['/', '/google'];
 const without = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-features-off-'));
