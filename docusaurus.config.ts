@@ -198,8 +198,8 @@ const config: Config = {
     },
     // LaTeX for the About page's example; Prism comes only with pages that have code (src/plugins/leanTheme).
     prism: {
-      theme: prismThemes.github,
-      darkTheme: prismThemes.dracula,
+      theme: prismThemes.vsLight,
+      darkTheme: prismThemes.vsDark,
       additionalLanguages: ['latex'],
     },
   } satisfies Preset.ThemeConfig,
