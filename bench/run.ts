@@ -297,24 +297,22 @@ async function part4(): Promise<void> {
     on: await serveCompressed(await builtNow('on')),
     off: await serveCompressed(await builtNow('off')),
   };
-  const measured = new Map<string, LighthouseRun[]>();
+  const measured = ['/', '/google'].flatMap((page) =>
+    (['on', 'off'] as const).map((mode) => ({ page, mode, runs: [] as LighthouseRun[] })),
+  );
   try {
     for (let i = 0; i < runs; i += 1) {
-      for (const pagePath of ['/', '/google']) {
-        for (const mode of ['on', 'off'] as const) {
-          const run = await once(servers[mode].url + pagePath);
-          const key = `${pagePath} ${mode}`;
-          measured.set(key, [...(measured.get(key) ?? []), run]);
-          console.log(`  lighthouse ${key} #${i + 1}: ${JSON.stringify(run)}`);
-        }
+      for (const row of measured) {
+        const run = await once(servers[row.mode].url + row.page);
+        row.runs.push(run);
+        console.log(`  lighthouse ${row.page} ${row.mode} #${i + 1}: ${JSON.stringify(run)}`);
       }
     }
   } finally {
     await servers.on.close();
     await servers.off.close();
   }
-  results.lighthouse = [...measured].map(([key, all]) => {
-    const [page, mode] = key.split(' ');
+  results.lighthouse = measured.map(({ page, mode, runs: all }) => {
     const sorted = [...all].sort((a, b) => a.performance - b.performance);
     return {
       page,

@@ -7,10 +7,8 @@
  */
 import path from 'node:path';
 
-import { valueToEstree } from 'estree-util-value-to-estree';
 import type { Element } from 'hast';
 import type { BlockContent, Heading, PhrasingContent, Root, RootContent, Text } from 'mdast';
-import type { MdxjsEsm } from 'mdast-util-mdxjs-esm';
 import type { VFile } from 'vfile';
 
 import {
@@ -31,6 +29,7 @@ import {
   type CitationOptions,
   type FoundCitation,
 } from '../citations';
+import { esmExport } from './esm';
 import { pageMeta } from './pageMeta';
 
 /** An mdast node that becomes the given hast element when the document turns into HTML. */
@@ -115,39 +114,6 @@ function styleSwitcher(styles: readonly { id: string; label: string }[]): Elemen
       ),
     ]),
   ]);
-}
-
-/** `export const name = value` as an MDX ESM node. */
-function esmExport(name: string, value: unknown): MdxjsEsm {
-  return {
-    type: 'mdxjsEsm',
-    value: '',
-    data: {
-      estree: {
-        type: 'Program',
-        sourceType: 'module',
-        body: [
-          {
-            type: 'ExportNamedDeclaration',
-            specifiers: [],
-            attributes: [],
-            source: null,
-            declaration: {
-              type: 'VariableDeclaration',
-              kind: 'const',
-              declarations: [
-                {
-                  type: 'VariableDeclarator',
-                  id: { type: 'Identifier', name },
-                  init: valueToEstree(value),
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  };
 }
 
 export default function remarkCitations(options: CitationOptions = {}) {

@@ -5,8 +5,9 @@
 import path from 'node:path';
 
 import type { Root } from 'mdast';
-import type { MdxjsEsm } from 'mdast-util-mdxjs-esm';
 import { visit, EXIT } from 'unist-util-visit';
+
+import { sideEffectImport } from './esm';
 
 const HIGHLIGHTER = path.resolve(__dirname, '../components/CodeHighlight/highlighter.ts');
 
@@ -17,27 +18,6 @@ function hasCode(tree: Root): boolean {
     return EXIT;
   });
   return found;
-}
-
-function sideEffectImport(source: string): MdxjsEsm {
-  return {
-    type: 'mdxjsEsm',
-    value: '',
-    data: {
-      estree: {
-        type: 'Program',
-        sourceType: 'module',
-        body: [
-          {
-            type: 'ImportDeclaration',
-            specifiers: [],
-            attributes: [],
-            source: { type: 'Literal', value: source },
-          },
-        ],
-      },
-    },
-  };
 }
 
 export default function remarkCodeHighlighter() {
