@@ -165,7 +165,8 @@ const config: Config = {
     colorMode: { respectPrefersColorScheme: true },
     navbar: {
       title: 'Digital Divide',
-      logo: { alt: '', src: 'img/favicon.svg' },
+      // Sized, so that the navbar does not shift when the image arrives.
+      logo: { alt: '', src: 'img/favicon.svg', width: 32, height: 32 },
       items: [
         { type: 'docSidebar', sidebarId: 'essay', position: 'left', label: 'Essay' },
         { to: '/bibliography', label: 'Bibliography', position: 'left' },

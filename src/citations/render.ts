@@ -3,7 +3,7 @@
  * processed in one batch, so that disambiguation (2020a/2020b), sorting and numbering are
  * those of that document; nothing is shared with citation-js's global engine cache.
  */
-import CSL, { type Citation, type CitationItem, type Engine } from 'citeproc';
+import CSL, { type Citation, type CitationItem, type Engine } from './citeproc';
 import type { Element, ElementContent } from 'hast';
 
 import { retrieveLocale, type CslItem, type CslStyle } from './csl';

@@ -38,6 +38,16 @@ describe.each(PAGES.map((page, index) => ({ ...page, index })))('$path', (page) 
     if (before) expect(text(previous)).toContain(page.index - 1 === 0 ? 'Introduction' : before.title);
     if (after) expect(text(next)).toContain(after.title);
   });
+
+  it('gives every image its size, so that nothing moves as images arrive', () => {
+    const images = selectAll('img', tree);
+    expect(images.length).toBeGreaterThan(0); // the navbar logo, light and dark
+    for (const img of images) {
+      const src = attr(img, 'src');
+      expect(attr(img, 'width'), `width of ${src}`).toMatch(/^\d+$/);
+      expect(attr(img, 'height'), `height of ${src}`).toMatch(/^\d+$/);
+    }
+  });
 });
 
 describe('the introduction', () => {
