@@ -20,10 +20,6 @@ import { loadStyle } from '../src/citations/csl';
 
 const ROOT = path.resolve(__dirname, '..');
 
-interface TemplateRegistry {
-  add(name: string, xml: string): void;
-}
-
 export interface SyntheticSite {
   dir: string;
   bib: string;
@@ -63,7 +59,11 @@ async function ours(site: SyntheticSite): Promise<number> {
 async function rehypeCitation(site: SyntheticSite): Promise<number> {
   const { default: plugin, Cite } = (await import('rehype-citation')) as unknown as {
     default: (options: Record<string, unknown>) => unknown;
-    Cite: { plugins: { config: { get(name: '@csl'): { templates: TemplateRegistry } } } };
+    Cite: {
+      plugins: {
+        config: { get(name: '@csl'): { templates: { add(name: string, xml: string): void } } };
+      };
+    };
   };
   const style = 'bench-apa';
   Cite.plugins.config.get('@csl').templates.add(style, loadStyle('apa', 'en-US', ROOT).xml);

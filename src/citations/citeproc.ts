@@ -19,20 +19,19 @@ const LOCALE_SENSITIVE_CASE = /^(?:tr|az|lt|el)(?:-|$)/;
 /** Whether case mapping under this locale list is the locale-free one, per distinct list. */
 const localeFree = new Map<string, boolean>();
 
-function isLocaleFree(langs: readonly string[] | undefined): boolean {
-  const list = langs ?? [];
-  const key = list.join('\u0000');
+function isLocaleFree(langs: string[] = []): boolean {
+  const key = langs.join('\u0000');
   let free = localeFree.get(key);
   if (free === undefined) {
-    let first: string | undefined;
+    let first: string;
     try {
-      first = list.length > 0 ? Intl.getCanonicalLocales([...list])[0] : undefined;
-      first ??= new Intl.Locale(Intl.DateTimeFormat().resolvedOptions().locale).baseName;
+      // Canonical tags have a lower-case language; the host's default is canonical too.
+      first = Intl.getCanonicalLocales(langs)[0] ?? Intl.DateTimeFormat().resolvedOptions().locale;
     } catch {
       // An invalid tag makes the built-in throw, and citeproc then uses toLowerCase().
       first = 'und';
     }
-    free = !LOCALE_SENSITIVE_CASE.test(first.toLowerCase());
+    free = !LOCALE_SENSITIVE_CASE.test(first);
     localeFree.set(key, free);
   }
   return free;
