@@ -2,8 +2,10 @@ import type * as Preset from '@docusaurus/preset-classic';
 import type { Config } from '@docusaurus/types';
 import { themes as prismThemes } from 'prism-react-renderer';
 
-import type { CitationOptions } from './src/citations/options';
-import citationsPlugin, { EXPORTS_DIR } from './src/plugins/citations';
+import citationsPlugin, {
+  EXPORTS_DIR,
+  type Options as CitationOptions,
+} from './src/plugins/citations';
 import leanThemePlugin from './src/plugins/leanTheme';
 import printPlugin from './src/plugins/print';
 import remarkCitations from './src/remark/citations';
@@ -18,8 +20,8 @@ const SITE_URL = 'https://digital-divide.example.org';
 const CITATIONS = process.env.DIGITAL_DIVIDE_FEATURES !== 'off';
 
 /**
- * How citations are resolved and rendered; read by the remark plugin, the site plugin and (from
- * customFields) the `cite` command alike.
+ * How citations are resolved and rendered: the citations plugin's options (validated by it; the
+ * `cite` command reads them from the plugin's entry below).
  */
 const citations: CitationOptions = {
   bibliography: ['bibliography'],
@@ -84,8 +86,6 @@ const config: Config = {
   markdown: { hooks: { onBrokenMarkdownLinks: 'throw' } },
 
   i18n: { defaultLocale: 'en', locales: ['en'] },
-
-  customFields: { citations },
 
   presets: [
     [

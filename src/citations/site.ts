@@ -14,7 +14,7 @@ import { findCitations, frontMatterOf, parseMdx } from './document';
 import { displayPath, loadLibrary, type Library } from './library';
 import { findPassage, parseTimeline, type Timeline } from './timeline';
 import { permalinkOf } from './metadata';
-import type { ResolvedCitationOptions } from './options';
+import type { CitationConfig } from './options';
 import {
   composeDocument,
   renderClusters,
@@ -29,7 +29,7 @@ export interface LoadedStyle {
 }
 
 export interface CitationContext {
-  options: ResolvedCitationOptions;
+  options: CitationConfig;
   siteDir: string;
   library: Library;
   /** The default style. */
@@ -43,7 +43,7 @@ export interface CitationContext {
 const styles = new Map<string, CslStyle>();
 
 /** The library and style for a site; both are read once and reused while files are unchanged. */
-export function loadContext(options: ResolvedCitationOptions, siteDir: string): CitationContext {
+export function loadContext(options: CitationConfig, siteDir: string): CitationContext {
   const loaded = options.styles.map((s) => {
     const key = `${siteDir}|${s.style}|${options.locale}`;
     let csl = styles.get(key);

@@ -23,12 +23,12 @@ import {
   renderEntries,
   shortReferences,
   sortDiagnostics,
-  validateOptions,
   type CitationContext,
-  type CitationOptions,
   type ExportFormat,
   type SiteReport,
 } from '../citations';
+import { optionsInConfig } from '../plugins/citations';
+import { resolveOptions, type Options } from '../plugins/citations/options';
 
 const USAGE = `Usage:
   cite check  [--bib FILE]... [--docs DIR] [--links]
@@ -50,16 +50,21 @@ interface Io {
   out: Write;
   err: Write;
   /** The site's citation options; read from docusaurus.config.ts when not given. */
-  siteOptions?: CitationOptions;
+  siteOptions?: Options;
 }
 
-function readSiteOptions(cwd: string): CitationOptions {
+/** The options the site's config gives the citations plugin. */
+function readSiteOptions(cwd: string): Options {
   // require, not import(): the config is TypeScript, which tsx compiles on require.
   const load = createRequire(path.join(cwd, 'package.json'));
-  const config = load('./docusaurus.config.ts') as {
-    default?: { customFields?: { citations?: CitationOptions } };
-  };
-  return config.default?.customFields?.citations ?? {};
+  const config = (
+    load('./docusaurus.config.ts') as { default?: Parameters<typeof optionsInConfig>[0] }
+  ).default;
+  const options = config && optionsInConfig(config);
+  if (!options) {
+    throw new Error(`${path.join(cwd, 'docusaurus.config.ts')} does not use the citations plugin`);
+  }
+  return options;
 }
 
 function check(context: CitationContext, report: SiteReport, out: Write, err: Write): number {
@@ -176,7 +181,7 @@ export async function main(argv: readonly string[], io?: Partial<Io>): Promise<n
   }
 
   const siteOptions = io?.siteOptions ?? readSiteOptions(cwd);
-  const options = validateOptions({
+  const options = resolveOptions({
     ...siteOptions,
     ...(values.bib ? { bibliography: values.bib } : {}),
   });

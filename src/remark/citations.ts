@@ -25,10 +25,9 @@ import {
   permalinkOf,
   renderInStyles,
   text,
-  validateOptions,
-  type CitationOptions,
   type FoundCitation,
 } from '../citations';
+import { resolveOptions, type Options } from '../plugins/citations/options';
 import { esmExport } from './esm';
 import { pageMeta } from './pageMeta';
 
@@ -116,8 +115,8 @@ function styleSwitcher(styles: readonly { id: string; label: string }[]): Elemen
   ]);
 }
 
-export default function remarkCitations(options: CitationOptions = {}) {
-  const resolved = validateOptions(options);
+export default function remarkCitations(options: Options = {}) {
+  const resolved = resolveOptions(options);
   return (tree: Root, file: VFile): void => {
     // Docusaurus runs from the site directory; paths in the options are relative to it.
     const context = loadContext(resolved, file.cwd);

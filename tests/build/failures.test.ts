@@ -58,6 +58,15 @@ describe('the build stops', () => {
     expect(output).toContain(`bibliography/essay.bib:${at}: Malformed BibTeX: missing "," before this field`);
   });
 
+  it('on a mistaken plugin option, named and explained', async () => {
+    const output = await buildBroken((s) =>
+      s.edit('docusaurus.config.ts', (t) => t.replace("onUncitedEntries: 'warn',", "onUncitedEntries: 'warning',")),
+    );
+    expect(output).toContain(
+      'Citation option "onUncitedEntries" must be one of "throw", "warn", "ignore"; got "warning".',
+    );
+  });
+
   it('on an unknown CSL locale', async () => {
     const output = await buildBroken((s) =>
       s.edit('docusaurus.config.ts', (t) => t.replace("locale: 'en-US',", "locale: 'en-XX',")),

@@ -21,9 +21,11 @@ import {
   loadContext,
   parseMdx,
   sortDiagnostics,
-  validateOptions,
-  type CitationOptions,
 } from '../../src/citations';
+import {
+  resolveOptions as validateOptions,
+  type Options as CitationOptions,
+} from '../../src/plugins/citations/options';
 import remarkCitations from '../../src/remark/citations';
 import { FIXTURES } from '../support/paths';
 

@@ -7,8 +7,8 @@ import {
   formatDiagnostic,
   loadStyle,
   parseMdx,
-  validateOptions,
 } from '../../src/citations';
+import { resolveOptions as validateOptions } from '../../src/plugins/citations/options';
 
 const GALLAGHER = `@article{gallagher2018,
   author = {Gallagher, Ryan},
@@ -187,7 +187,7 @@ describe('options', () => {
 
   it('names an unknown option', () => {
     expect(() => validateOptions({ styel: 'apa' })).toThrowErrorMatchingInlineSnapshot(
-      `[OptionsError: Unknown citation option "styel"; the options are "bibliography", "style", "styles", "locale", "onBrokenCitations", "onUncitedEntries", "referencesTitle", "edition", "timeline".]`,
+      `[OptionsError: Unknown citation option "styel"; the options are "bibliography", "style", "styles", "locale", "onBrokenCitations", "onUncitedEntries", "referencesTitle", "edition", "timeline", "bibliographyPath", "timelinePath", "print", "terms".]`,
     );
   });
 

@@ -13,8 +13,8 @@ import {
   parseTimeline,
   renderClusters,
   toText,
-  validateOptions,
 } from '../../src/citations';
+import { resolveOptions as validateOptions } from '../../src/plugins/citations/options';
 import { ROOT } from '../support/paths';
 
 const library = createLibrary([

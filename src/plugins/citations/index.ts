@@ -8,7 +8,12 @@ import path from 'node:path';
 
 import logger from '@docusaurus/logger';
 import type { LoadedContent as DocsContent } from '@docusaurus/plugin-content-docs';
-import type { LoadContext, Plugin, PluginContentLoadedActions } from '@docusaurus/types';
+import type {
+  LoadContext,
+  Plugin,
+  PluginContentLoadedActions,
+  PluginModule,
+} from '@docusaurus/types';
 import { addTrailingPathSeparator, aliasedSitePath } from '@docusaurus/utils';
 
 import {
@@ -30,14 +35,18 @@ import {
   loadContext,
   renderEntries,
   resolveBibFiles,
-  validateOptions,
-  type CitationOptions,
-  type ResolvedCitationOptions,
+  type CitationConfig,
   type SiteReport,
 } from '../../citations';
+import { validateOptions, type Options, type PluginOptions } from './options';
 import type { BibliographyEntryData, BibliographyPageData, TimelinePageData } from './types';
 
+export { validateOptions };
+export type { Options, PluginOptions };
+
 const NAME = 'digital-divide-citations';
+
+const PLUGIN_MARK = Symbol.for('docusaurus-plugin-citations');
 
 /**
  * Where the exports are written, relative to the site; docusaurus.config.ts lists it among the
@@ -137,7 +146,7 @@ const DOCS_PLUGIN = 'docusaurus-plugin-content-docs';
  */
 export function sourcesRule(
   siteDir: string,
-  resolved: ResolvedCitationOptions,
+  resolved: CitationConfig,
   include: string[],
   more: { files?: string[]; folders?: string[] } = {},
 ): {
@@ -168,10 +177,7 @@ export function sourcesRule(
   };
 }
 
-export default function citationsPlugin(context: LoadContext, options: unknown): Plugin {
-  // Docusaurus adds the plugin instance's `id` to every plugin's options.
-  const { id: _id, ...citationOptions } = (options ?? {}) as CitationOptions & { id?: string };
-  const resolved = validateOptions(citationOptions);
+function citationsPlugin(context: LoadContext, resolved: PluginOptions): Plugin {
   const docsDir = path.join(context.siteDir, 'docs');
 
   return {
@@ -299,4 +305,29 @@ export default function citationsPlugin(context: LoadContext, options: unknown):
       });
     },
   };
+}
+
+/**
+ * The plugin. Docusaurus reads a plugin's validator from its module, or, for a plugin given as a
+ * function in the config (as the essay does), from the function itself: it is on both.
+ */
+const plugin = Object.assign(citationsPlugin, {
+  validateOptions,
+  // How optionsInConfig knows the plugin, whichever copy of this module the config imported.
+  [PLUGIN_MARK]: true,
+}) as unknown as PluginModule;
+export default plugin;
+
+/**
+ * The options a site config gives this plugin (its entry in `plugins`): how the `cite` command,
+ * which runs without Docusaurus, sees what the build sees.
+ */
+export function optionsInConfig(config: { plugins?: readonly unknown[] }): Options | undefined {
+  for (const entry of config.plugins ?? []) {
+    const [candidate, options] = Array.isArray(entry) ? (entry as unknown[]) : [entry];
+    if (typeof candidate === 'function' && PLUGIN_MARK in candidate) {
+      return (options ?? {}) as Options;
+    }
+  }
+  return undefined;
 }

@@ -10,7 +10,8 @@ import { createMDXLoaderRule } from '@docusaurus/mdx-loader';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { addTrailingPathSeparator } from '@docusaurus/utils';
 
-import { listDocuments, validateOptions, type CitationOptions } from '../../citations';
+import { listDocuments } from '../../citations';
+import { resolveOptions, type Options } from '../citations/options';
 import { sourcesRule } from '../citations';
 import remarkCitations from '../../remark/citations';
 import remarkCodeHighlighter from '../../remark/codeHighlighter';
@@ -19,7 +20,7 @@ import remarkPrintEdition from '../../remark/printEdition';
 const NAME = 'digital-divide-print';
 
 export interface PrintOptions {
-  citations: CitationOptions;
+  citations: Options;
   title: string;
 }
 
@@ -74,7 +75,7 @@ export default async function printPlugin(context: LoadContext, options: unknown
       // The page is made of the chapters: it must follow their edits too.
       const chapters = sourcesRule(
         context.siteDir,
-        validateOptions(citations),
+        resolveOptions(citations),
         [addTrailingPathSeparator(dir)],
         {
           files: listDocuments(docsDir),
