@@ -2,16 +2,18 @@ import type * as Preset from '@docusaurus/preset-classic';
 import type { Config } from '@docusaurus/types';
 import { themes as prismThemes } from 'prism-react-renderer';
 
-import citationsPlugin, {
-  EXPORTS_DIR,
-  type Options as CitationOptions,
-} from './src/plugins/citations';
+import citationsPlugin, { type Options as CitationOptions } from './src/plugins/citations';
 import leanThemePlugin from './src/plugins/leanTheme';
 import printPlugin from './src/plugins/print';
 import remarkCitations from './src/remark/citations';
 import remarkCodeHighlighter from './src/remark/codeHighlighter';
 
-const SITE_URL = 'https://digital-divide.example.org';
+/**
+ * Where the essay is served: the host (SITE_URL) and the path under it (BASE_URL, with a slash at
+ * each end). GitHub Pages serves a project site under /<repository>/; see the README, "Deploy".
+ */
+const SITE_URL = process.env.SITE_URL ?? 'https://digital-divide.example.org';
+const BASE_URL = process.env.BASE_URL ?? '/';
 
 /**
  * `npm run bench` builds the site twice, with and without our citation features, to measure
@@ -38,13 +40,14 @@ const citations: CitationOptions = {
   timeline: 'timeline/events.yaml',
   onBrokenCitations: 'throw',
   onUncitedEntries: 'warn',
+  // How the plugin's words name the edition and its documents ("Cite this chapter").
+  terms: { work: 'essay', part: 'chapter', parts: 'chapters' },
   // The edition's own metadata: "Cite this chapter", Highwire and schema.org tags.
   edition: {
     title: 'TikTok, WeChat and the growing digital divide between the U.S. and China',
     containerTitle: 'Digital Divide: a cited edition',
     publisher: 'Digital Divide',
     issued: '2026-11-29',
-    url: SITE_URL,
     original: {
       title: 'TikTok, WeChat and the growing digital divide between the U.S. and China',
       publisher: 'TechCrunch',
@@ -60,7 +63,7 @@ const config: Config = {
     'TikTok, WeChat and the growing digital divide between the U.S. and China: a cited edition',
   favicon: 'img/favicon.svg',
   url: SITE_URL,
-  baseUrl: '/',
+  baseUrl: BASE_URL,
   trailingSlash: false,
 
   future: {
@@ -94,7 +97,9 @@ const config: Config = {
         docs: {
           routeBasePath: '/',
           sidebarPath: './sidebars.ts',
-          beforeDefaultRemarkPlugins: CITATIONS ? [[remarkCitations, citations]] : [],
+          // The one place besides the plugin entry: Docusaurus lets no plugin add remark plugins
+          // to another plugin's MDX loader. It takes no options (it reads the plugin's).
+          beforeDefaultRemarkPlugins: CITATIONS ? [remarkCitations] : [],
           // Prism only with code: see src/plugins/leanTheme.
           remarkPlugins: [remarkCodeHighlighter],
         },
@@ -112,10 +117,7 @@ const config: Config = {
           [citationsPlugin, citations],
           [
             printPlugin,
-            {
-              citations,
-              title: 'TikTok, WeChat and the growing digital divide between the U.S. and China',
-            },
+            { title: 'TikTok, WeChat and the growing digital divide between the U.S. and China' },
           ],
         ]
       : []),
@@ -158,8 +160,6 @@ const config: Config = {
         './src/clientModules/citationStyle.ts',
       ]
     : [],
-  // The citations plugin writes the .bib, .ris and CSL-JSON exports here; see EXPORTS_DIR.
-  staticDirectories: CITATIONS ? ['static', EXPORTS_DIR] : ['static'],
 
   themeConfig: {
     colorMode: { respectPrefersColorScheme: true },

@@ -143,7 +143,7 @@ function dateParts(iso: string): CslDate {
  */
 export function editionItem(
   edition: EditionMetadata,
-  page: { id: string; title: string; permalink: string; whole: boolean },
+  page: { id: string; title: string; url: string; whole: boolean },
 ): CslItem {
   return {
     id: page.id,
@@ -154,29 +154,12 @@ export function editionItem(
       : `${edition.title} (${edition.containerTitle})`,
     publisher: edition.publisher,
     issued: dateParts(edition.issued),
-    URL: `${edition.url}${page.permalink === '/' ? '/' : page.permalink}`,
+    URL: page.url,
     'original-title': edition.original.title,
     'original-publisher': edition.original.publisher,
     'original-date': dateParts(edition.original.issued),
     note: `Originally published by ${edition.original.publisher}, ${edition.original.issued}: ${edition.original.url}`,
   };
-}
-
-/**
- * Where Docusaurus serves a document (docs at the site root): its `slug` when it has one,
- * otherwise its path in the docs folder, with `index` standing for the folder itself.
- */
-export function permalinkOf(docPath: string, slug?: unknown): string {
-  if (typeof slug === 'string' && slug.startsWith('/')) return slug;
-  const base = docPath.replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '');
-  const dir = base.includes('/') ? base.slice(0, base.lastIndexOf('/') + 1) : '';
-  const path = typeof slug === 'string' ? `${dir}${slug}` : base;
-  return `/${path}`.replace(/\/+/g, '/');
-}
-
-/** The name of a page's exported reference files: /references/<name>.bib. */
-export function exportFileBase(permalink: string): string {
-  return permalink === '/' ? 'index' : permalink.replace(/^\/|\/$/g, '').replaceAll('/', '-');
 }
 
 /**

@@ -18,8 +18,6 @@ export interface EditionMetadata {
   publisher: string;
   /** When this edition was published, YYYY-MM-DD. */
   issued: string;
-  /** The site's address, without a trailing slash. */
-  url: string;
   /** Where the text was first published. */
   original: { title: string; publisher: string; issued: string; url: string };
 }

@@ -10,10 +10,9 @@ import { loadStyle, type CslStyle } from './csl';
 import type { Root } from 'mdast';
 
 import type { Diagnostic } from './diagnostics';
-import { findCitations, frontMatterOf, parseMdx } from './document';
+import { findCitations, parseMdx } from './document';
 import { displayPath, loadLibrary, type Library } from './library';
 import { findPassage, parseTimeline, type Timeline } from './timeline';
-import { permalinkOf } from './metadata';
 import type { CitationConfig } from './options';
 import {
   composeDocument,
@@ -85,47 +84,40 @@ function loadTimeline(file: string, siteDir: string, library: Library): Timeline
   return timeline;
 }
 
-/** A document's name in the docs folder: "google" for docs/google.mdx, "a/b" for docs/a/b.md. */
-export function documentName(docsDir: string, file: string): string {
-  return path
-    .relative(docsDir, file)
-    .split(path.sep)
-    .join('/')
-    .replace(/\.mdx?$/, '');
-}
-
 /**
- * Each timeline event must name a chapter and a phrase found in one of its paragraphs. `trees`
- * holds every document under `docsDir`, parsed.
+ * Each timeline event must name a document (by its file, relative to the site: "docs/google.mdx")
+ * and a phrase found in one of its paragraphs. `trees` holds every document, parsed, by file.
  */
-function checkTimeline(
-  context: CitationContext,
-  docsDir: string,
-  trees: ReadonlyMap<string, Root>,
-): Diagnostic[] {
+function checkTimeline(context: CitationContext, trees: ReadonlyMap<string, Root>): Diagnostic[] {
   const timeline = context.timeline;
   if (!timeline) return [];
-  const docs = new Map([...trees.keys()].map((f) => [documentName(docsDir, f), f]));
+  const files = [...trees.keys()];
   const diagnostics: Diagnostic[] = [...timeline.diagnostics];
   for (const event of timeline.events) {
-    const file = docs.get(event.chapter);
-    if (!file) {
+    const tree = trees.get(event.chapter);
+    if (!tree) {
+      // The form before documents were named by their file: "google" for docs/google.mdx.
+      const meant = files.find(
+        (f) => f.replace(/^.*\//, '').replace(/\.mdx?$/, '') === event.chapter,
+      );
       diagnostics.push({
         file: timeline.file,
         line: event.line,
         column: 1,
         ruleId: 'missing-passage',
-        message: `Timeline event "${event.id}" names the chapter "${event.chapter}", which does not exist; the chapters are ${[...docs.keys()].map((d) => `"${d}"`).join(', ')}`,
+        message:
+          `Timeline event "${event.id}" names the chapter "${event.chapter}", which is not a document of the site; the documents are ${files.map((d) => `"${d}"`).join(', ')}` +
+          (meant ? `; did you mean "${meant}"?` : ''),
       });
       continue;
     }
-    if (!findPassage(trees.get(file)!, event.passage)) {
+    if (!findPassage(tree, event.passage)) {
       diagnostics.push({
         file: timeline.file,
         line: event.line,
         column: 1,
         ruleId: 'missing-passage',
-        message: `Timeline event "${event.id}": the passage "${event.passage}" is not in ${displayPath(file, context.siteDir)}`,
+        message: `Timeline event "${event.id}": the passage "${event.passage}" is not in ${event.chapter}`,
       });
     }
   }
@@ -157,12 +149,65 @@ export interface CitationUse {
 export interface DocumentReport {
   /** Absolute path. */
   path: string;
-  /** Path as shown in messages. */
+  /** Path as shown in messages: relative to the site. */
   file: string;
-  /** Where the site serves it. */
-  permalink: string;
+  /** Every cited key, once per citation that cites it, with where. */
   citations: CitationUse[];
+  /**
+   * The document's citations whose keys all resolve, in order, each with its keys: the n-th is
+   * the one a page renders as `citationAnchor(n)`.
+   */
+  clusters: { keys: string[] }[];
   diagnostics: Diagnostic[];
+}
+
+interface ParsedDocument {
+  text: string;
+  library: Library;
+  tree: Root;
+  report: DocumentReport;
+}
+
+/**
+ * Each document parsed once: the tree and the report are kept while neither the file nor the
+ * library changes, so that `npm start` parses again only the files an edit touched.
+ */
+const parsed = new Map<string, ParsedDocument>();
+
+function readDocument(context: CitationContext, file: string): ParsedDocument {
+  const text = fs.readFileSync(file, 'utf8');
+  const cached = parsed.get(file);
+  if (cached && cached.text === text && cached.library === context.library) return cached;
+  const shown = displayPath(file, context.siteDir);
+  const tree = parseMdx(text);
+  const { citations, diagnostics } = findCitations(tree, text, shown, context.library);
+  const resolved = citations.filter((c) => c.resolved);
+  const document: ParsedDocument = {
+    text,
+    library: context.library,
+    tree,
+    report: {
+      path: file,
+      file: shown,
+      citations: resolved.flatMap((c) =>
+        c.items.map((item) => ({
+          key: item.key,
+          line: c.line,
+          column: c.column,
+          narrative: c.narrative,
+        })),
+      ),
+      clusters: resolved.map((c) => ({ keys: c.items.map((item) => item.key) })),
+      diagnostics,
+    },
+  };
+  parsed.set(file, document);
+  return document;
+}
+
+/** A document's citations and problems. */
+export function scanDocument(context: CitationContext, file: string): DocumentReport {
+  return readDocument(context, file).report;
 }
 
 /** Markdown and MDX files under `dir`, sorted, skipping partials (`_name.mdx`) as Docusaurus does. */
@@ -182,55 +227,18 @@ export function listDocuments(dir: string): string[] {
   return out;
 }
 
-/** A document's citations and problems; `source` and `tree` are read here when not given. */
-export function scanDocument(
-  context: CitationContext,
-  file: string,
-  docsDir: string,
-  source = fs.readFileSync(file, 'utf8'),
-  tree = parseMdx(source),
-): DocumentReport {
-  const shown = displayPath(file, context.siteDir);
-  const { citations, diagnostics } = findCitations(tree, source, shown, context.library);
-  return {
-    path: file,
-    file: shown,
-    permalink: permalinkOf(
-      path.relative(docsDir, file).split(path.sep).join('/'),
-      frontMatterOf(tree).slug,
-    ),
-    citations: citations
-      .filter((c) => c.resolved)
-      .flatMap((c) =>
-        c.items.map((item) => ({
-          key: item.key,
-          line: c.line,
-          column: c.column,
-          narrative: c.narrative,
-        })),
-      ),
-    diagnostics,
-  };
-}
-
 export interface SiteReport {
   documents: DocumentReport[];
-  /** Problems in the .bib files and the documents, in the order files are read. */
+  /** Problems in the .bib files, the documents and the timeline, in the order files are read. */
   diagnostics: Diagnostic[];
   /** Entries that no document cites, as diagnostics at the entry (rule `uncited-entry`). */
   uncited: Diagnostic[];
 }
 
-/** Checks the library and every document under `docsDir`. */
-export function checkSite(context: CitationContext, docsDir: string): SiteReport {
-  // Each document is read and parsed once, for its citations and for the timeline's passages.
-  const trees = new Map<string, Root>();
-  const reports = listDocuments(docsDir).map((file) => {
-    const source = fs.readFileSync(file, 'utf8');
-    const tree = parseMdx(source);
-    trees.set(file, tree);
-    return scanDocument(context, file, docsDir, source, tree);
-  });
+/** Checks the library, every document in `files` (absolute paths) and the timeline against them. */
+export function checkSite(context: CitationContext, files: readonly string[]): SiteReport {
+  const documents = files.map((file) => readDocument(context, file));
+  const reports = documents.map((d) => d.report);
   const cited = new Set(reports.flatMap((r) => r.citations.map((c) => c.key)));
   const uncited: Diagnostic[] = [...context.library.entries.values()]
     .filter((entry) => !cited.has(entry.key))
@@ -246,7 +254,7 @@ export function checkSite(context: CitationContext, docsDir: string): SiteReport
     diagnostics: [
       ...context.library.diagnostics,
       ...reports.flatMap((r) => r.diagnostics),
-      ...checkTimeline(context, docsDir, trees),
+      ...checkTimeline(context, new Map(documents.map((d) => [d.report.file, d.tree]))),
     ],
     uncited,
   };

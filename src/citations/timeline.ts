@@ -17,7 +17,7 @@ export interface TimelineEvent {
   /** YYYY, YYYY-MM or YYYY-MM-DD. */
   date: string;
   title: string;
-  /** The chapter's file in the docs folder, without extension ("google"; "index"). */
+  /** The document that tells it, by its path relative to the site ("docs/google.mdx"). */
   chapter: string;
   /** A phrase copied exactly from the paragraph that tells the event. */
   passage: string;

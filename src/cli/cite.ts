@@ -1,13 +1,12 @@
 /**
- * `cite`: the citation engine from the command line, for editors.
+ * `cite`: the citation engine from the command line, for editors (see USAGE).
  *
- *   cite check  [--bib FILE…] [--docs DIR]   validate .bib files and every citation
- *   cite list   [--bib FILE…] [--docs DIR]   each key, its short reference, where it is cited
- *   cite export --format bibtex|ris|csl-json [--chapter SLUG] [--bib FILE…] [--docs DIR]
- *
- * Style, locale and the default .bib files come from docusaurus.config.ts, so the command
- * sees what the build sees.
+ * Run in a site, it reads the citations plugin's options from docusaurus.config.ts (style,
+ * locale, .bib files, timeline) and the folders its docs and blog plugins read, so that it sees
+ * what the build sees, without running Docusaurus. Its own flags name paths relative to the
+ * working directory.
  */
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,6 +14,7 @@ import { parseArgs } from 'node:util';
 import {
   archiveUrl,
   checkSite,
+  listDocuments,
   plainText,
   EXPORT_FORMATS,
   exportItems,
@@ -28,19 +28,24 @@ import {
   type SiteReport,
 } from '../citations';
 import { optionsInConfig } from '../plugins/citations';
-import { resolveOptions, type Options } from '../plugins/citations/options';
+import { resolveOptions } from '../plugins/citations/options';
 
 const USAGE = `Usage:
-  cite check  [--bib FILE]... [--docs DIR] [--links]
-                                             check the .bib files and every citation in the docs;
-                                             --links also lists each source URL and its archived copy
-  cite list   [--bib FILE]... [--docs DIR]   list each key, its short reference and where it is cited
-  cite export --format bibtex|ris|csl-json [--chapter SLUG] [--bib FILE]... [--docs DIR]
-                                             write the entries (or one chapter's) to standard output
+  cite check  [--bib FILE]... [--docs DIR]... [--timeline FILE] [--links]
+                                             check the .bib files, every citation in the documents
+                                             and the timeline; --links also lists each source URL
+                                             and its archived copy
+  cite list   [--bib FILE]... [--docs DIR]...
+                                             list each key, its short reference and where it is cited
+  cite export --format bibtex|ris|csl-json [--document FILE] [--bib FILE]... [--docs DIR]...
+                                             write the entries (or one document's) to standard output
 
-  --bib FILE      a .bib file or folder (repeatable; default: the site's configured bibliography)
-  --docs DIR      the folder of Markdown/MDX documents (default: docs)
-  --chapter SLUG  only the works cited by the chapter at /SLUG ("google"; "/" for the introduction)
+  --bib FILE       a .bib file or folder (repeatable; default: the site's configured bibliography)
+  --docs DIR       a folder of Markdown/MDX documents (repeatable; default: the folders of the
+                   site's docs and blog plugins)
+  --timeline FILE  a timeline to check against the documents (default: the site's, unless --docs
+                   is given); its events name documents by their path, as "docs/google.mdx"
+  --document FILE  only the works cited by this document ("docs/google.mdx")
 `;
 
 type Write = (line: string) => void;
@@ -49,22 +54,51 @@ interface Io {
   cwd: string;
   out: Write;
   err: Write;
-  /** The site's citation options; read from docusaurus.config.ts when not given. */
-  siteOptions?: Options;
+  /** The site's config; read from docusaurus.config.ts when not given. */
+  siteConfig?: SiteConfig;
 }
 
-/** The options the site's config gives the citations plugin. */
-function readSiteOptions(cwd: string): Options {
+/** The parts of a Docusaurus config the command reads. */
+interface SiteConfig {
+  plugins?: readonly unknown[];
+  presets?: readonly unknown[];
+}
+
+/** The site's docusaurus.config.ts, when the working directory has one. */
+function readSiteConfig(cwd: string): SiteConfig {
+  const file = path.join(cwd, 'docusaurus.config.ts');
+  if (!fs.existsSync(file)) return {};
   // require, not import(): the config is TypeScript, which tsx compiles on require.
-  const load = createRequire(path.join(cwd, 'package.json'));
-  const config = (
-    load('./docusaurus.config.ts') as { default?: Parameters<typeof optionsInConfig>[0] }
-  ).default;
-  const options = config && optionsInConfig(config);
-  if (!options) {
-    throw new Error(`${path.join(cwd, 'docusaurus.config.ts')} does not use the citations plugin`);
+  const load = createRequire(file);
+  return (load(file) as { default?: SiteConfig }).default ?? {};
+}
+
+const PRESETS = ['classic', '@docusaurus/preset-classic', 'docusaurus-preset-classic'];
+const CONTENT_PLUGINS: Record<string, 'docs' | 'blog'> = {
+  'content-docs': 'docs',
+  '@docusaurus/plugin-content-docs': 'docs',
+  'content-blog': 'blog',
+  '@docusaurus/plugin-content-blog': 'blog',
+};
+
+/**
+ * The folders the site's docs and blog plugins read (their `path` option, or its default), as
+ * the config writes them: the command does not run Docusaurus to ask.
+ */
+function contentFolders(config: SiteConfig): string[] {
+  const folders: string[] = [];
+  const entry = (e: unknown) => (Array.isArray(e) ? (e as unknown[]) : [e]);
+  for (const [name, options] of (config.presets ?? []).map(entry)) {
+    if (!PRESETS.includes(String(name))) continue;
+    const { docs, blog } = (options ?? {}) as Record<string, { path?: string } | false>;
+    if (docs !== false) folders.push(docs?.path ?? 'docs');
+    if (blog !== false) folders.push(blog?.path ?? 'blog');
   }
-  return options;
+  for (const [name, options] of (config.plugins ?? []).map(entry)) {
+    const kind = CONTENT_PLUGINS[String(name)];
+    if (kind) folders.push((options as { path?: string } | undefined)?.path ?? kind);
+  }
+  return [...new Set(folders)];
 }
 
 function check(context: CitationContext, report: SiteReport, out: Write, err: Write): number {
@@ -106,7 +140,7 @@ function exportCommand(
   context: CitationContext,
   report: SiteReport,
   format: string | undefined,
-  chapter: string | undefined,
+  document: string | undefined,
   out: Write,
   err: Write,
 ): number {
@@ -117,13 +151,12 @@ function exportCommand(
     return 1;
   }
   let keys = new Set(context.library.entries.keys());
-  if (chapter !== undefined) {
-    const permalink = chapter === 'index' ? '/' : `/${chapter.replace(/^\/+/, '')}`;
-    const doc = report.documents.find((d) => d.permalink === permalink);
+  if (document !== undefined) {
+    const doc = report.documents.find((d) => d.path === path.resolve(context.siteDir, document));
     if (!doc) {
-      const known = report.documents.map((d) => JSON.stringify(d.permalink.slice(1) || '/'));
+      const known = report.documents.map((d) => JSON.stringify(d.file));
       err(
-        `cite export: no chapter at ${JSON.stringify(permalink)}; the chapters are ${known.join(', ')}`,
+        `cite export: ${JSON.stringify(document)} is not one of the documents: ${known.join(', ')}`,
       );
       return 1;
     }
@@ -153,15 +186,23 @@ export async function main(argv: readonly string[], io?: Partial<Io>): Promise<n
     return 1;
   }
 
-  let values: { bib?: string[]; docs?: string; format?: string; chapter?: string; links?: boolean };
+  let values: {
+    bib?: string[];
+    docs?: string[];
+    timeline?: string;
+    format?: string;
+    document?: string;
+    links?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       args: [...rest],
       options: {
         bib: { type: 'string', multiple: true },
-        docs: { type: 'string' },
+        docs: { type: 'string', multiple: true },
+        timeline: { type: 'string' },
         format: { type: 'string' },
-        chapter: { type: 'string' },
+        document: { type: 'string' },
         links: { type: 'boolean' },
       },
       strict: true,
@@ -171,22 +212,32 @@ export async function main(argv: readonly string[], io?: Partial<Io>): Promise<n
     err(`cite ${command}: ${(error as Error).message}\n\n${USAGE}`);
     return 1;
   }
-  if (command !== 'export' && (values.format !== undefined || values.chapter !== undefined)) {
-    err(`cite ${command}: --format and --chapter belong to "cite export"\n\n${USAGE}`);
+  if (command !== 'export' && (values.format !== undefined || values.document !== undefined)) {
+    err(`cite ${command}: --format and --document belong to "cite export"\n\n${USAGE}`);
     return 1;
   }
-  if (command !== 'check' && values.links) {
-    err(`cite ${command}: --links belongs to "cite check"\n\n${USAGE}`);
+  if (command !== 'check' && (values.links || values.timeline !== undefined)) {
+    err(`cite ${command}: --links and --timeline belong to "cite check"\n\n${USAGE}`);
     return 1;
   }
 
-  const siteOptions = io?.siteOptions ?? readSiteOptions(cwd);
+  const config = io?.siteConfig ?? readSiteConfig(cwd);
+  const siteOptions = optionsInConfig(config) ?? {};
   const options = resolveOptions({
     ...siteOptions,
     ...(values.bib ? { bibliography: values.bib } : {}),
   });
-  const context = loadContext(options, cwd);
-  const report = checkSite(context, path.resolve(cwd, values.docs ?? 'docs'));
+  // The site's timeline is checked against the site's documents, not against other folders.
+  const timeline = values.timeline ?? (values.docs ? undefined : options.timeline);
+  const context = loadContext({ ...options, timeline }, cwd);
+  const folders = (values.docs ?? contentFolders(config)).map((d) => path.resolve(cwd, d));
+  const missing = folders.filter((f) => !fs.existsSync(f));
+  if (values.docs && missing.length > 0) {
+    err(`cite ${command}: no folder ${missing.map((m) => JSON.stringify(m)).join(', ')}`);
+    return 1;
+  }
+  const files = folders.filter((f) => fs.existsSync(f)).flatMap(listDocuments);
+  const report = checkSite(context, files);
 
   switch (command) {
     case 'check': {
@@ -196,6 +247,6 @@ export async function main(argv: readonly string[], io?: Partial<Io>): Promise<n
     case 'list':
       return list(context, report, out);
     case 'export':
-      return exportCommand(context, report, values.format, values.chapter, out, err);
+      return exportCommand(context, report, values.format, values.document, out, err);
   }
 }

@@ -6,9 +6,8 @@
  */
 import ExecutionEnvironment from '@docusaurus/ExecutionEnvironment';
 
-// Kept in step with STYLE_STORAGE_KEY in src/plugins/citations (a browser module cannot
-// import the plugin, which is Node code).
-const STORAGE_KEY = 'digital-divide-citation-style';
+import { STYLE_STORAGE_KEY as STORAGE_KEY } from '../plugins/citations/constants';
+
 const SELECT = 'select.citation-style-select';
 
 function current(select: HTMLSelectElement): string {

@@ -5,8 +5,7 @@
  *
  * All the work is the engine's; this file only moves nodes.
  */
-import path from 'node:path';
-
+import { aliasedSitePath, normalizeUrl } from '@docusaurus/utils';
 import type { Element } from 'hast';
 import type { BlockContent, Heading, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { VFile } from 'vfile';
@@ -14,20 +13,17 @@ import type { VFile } from 'vfile';
 import {
   applyPolicy,
   displayPath,
-  documentName,
-  exportFileBase,
   findCitations,
   findPassage,
-  frontMatterOf,
   h,
   loadContext,
   passageAnchor,
-  permalinkOf,
   renderInStyles,
   text,
   type FoundCitation,
 } from '../citations';
-import { resolveOptions, type Options } from '../plugins/citations/options';
+import { documentExportPath, type SiteDocument } from '../plugins/citations/documents';
+import { siteOfFile } from '../plugins/citations/store';
 import { esmExport } from './esm';
 import { pageMeta } from './pageMeta';
 
@@ -75,21 +71,18 @@ function spliceCitations(citations: FoundCitation[], rendered: Map<FoundCitation
   }
 }
 
-/** Docusaurus hands the parsed front matter over in `file.data`; elsewhere we read it ourselves. */
-function pageFrontMatter(tree: Root, file: VFile): Record<string, unknown> {
-  return (
-    (file.data as { frontMatter?: Record<string, unknown> }).frontMatter ?? frontMatterOf(tree)
-  );
-}
-
-/** "Download these references": the page's own .bib and .ris, written by the site plugin. */
-function downloads(permalink: string): Element {
-  const base = `/references/${exportFileBase(permalink)}`;
+/** "Download these references": the document's own .bib and .ris, written by the site plugin. */
+function downloads(document: SiteDocument): Element {
   const link = (ext: string, label: string) =>
-    // pathname:// tells Docusaurus this is a file, not a page of the site.
-    h('a', { href: `pathname://${base}.${ext}`, download: `${exportFileBase(permalink)}.${ext}` }, [
-      text(label),
-    ]);
+    // pathname:// tells Docusaurus this is a file, not a page of the site; Link adds the base URL.
+    h(
+      'a',
+      {
+        href: `pathname:///${documentExportPath(document, ext)}`,
+        download: `${document.name}.${ext}`,
+      },
+      [text(label)],
+    );
   return h('p', { className: ['references-downloads'] }, [
     text('Download these references: '),
     link('bib', 'BibTeX (.bib)'),
@@ -115,37 +108,52 @@ function styleSwitcher(styles: readonly { id: string; label: string }[]): Elemen
   ]);
 }
 
-export default function remarkCitations(options: Options = {}) {
-  const resolved = resolveOptions(options);
+/**
+ * The remark plugin. It takes no options: the citations plugin of the same site config holds
+ * them, with everything else it needs (see src/plugins/citations/store.ts).
+ */
+export default function remarkCitations() {
   return (tree: Root, file: VFile): void => {
-    // Docusaurus runs from the site directory; paths in the options are relative to it.
-    const context = loadContext(resolved, file.cwd);
-    const shown = displayPath(file.path, file.cwd);
+    const site = siteOfFile(file.path);
+    if (!site) {
+      throw new Error(
+        `${file.path}: the citations remark plugin needs the citations plugin in the plugins of the same site's config`,
+      );
+    }
+    const { options, siteDir } = site;
+    const context = loadContext(options, siteDir);
+    const shown = displayPath(file.path, siteDir);
     const { citations, diagnostics } = findCitations(
       tree,
       String(file.value),
       shown,
       context.library,
     );
+    const document =
+      site.documents.get(aliasedSitePath(file.path, siteDir)) ??
+      (file.data.printDocument as SiteDocument | undefined);
+    if (!document) {
+      // A partial (`_name.mdx`) or another file the content plugins do not list as a page:
+      // its citations would have no reference list to link to.
+      diagnostics.push(
+        ...citations.map((c) => ({
+          file: shown,
+          line: c.line,
+          column: c.column,
+          ruleId: 'not-a-document' as const,
+          message: `Citations are rendered only in documents, and ${shown} is not one (a partial?); cite in the document that includes it`,
+        })),
+      );
+    }
     // Docusaurus does not show vfile messages, so warnings go straight to the terminal.
-    applyPolicy(diagnostics, resolved.onBrokenCitations, (message) =>
+    applyPolicy(diagnostics, options.onBrokenCitations, (message) =>
       process.stderr.write(`[WARNING] ${message}\n`),
     );
+    if (!document) return;
 
-    const frontMatter = pageFrontMatter(tree, file);
-    const docsDir = path.join(file.cwd, 'docs');
-    const inDocs = !path.relative(docsDir, file.path).startsWith('..');
-    const permalink = permalinkOf(
-      path
-        .relative(inDocs ? docsDir : file.cwd, file.path)
-        .split(path.sep)
-        .join('/'),
-      frontMatter.slug,
-    );
     // Anchors where the timeline's events are told, for its links to land on.
-    const name = inDocs ? documentName(docsDir, file.path) : undefined;
     for (const event of context.timeline?.events ?? []) {
-      if (event.chapter !== name) continue;
+      if (event.chapter !== document.file) continue;
       findPassage(tree, event.passage)?.children.unshift(
         fromHast<PhrasingContent>(
           'emphasis',
@@ -155,36 +163,42 @@ export default function remarkCitations(options: Options = {}) {
     }
 
     const ok = citations.filter((c) => c.resolved);
-    const document = ok.length > 0 ? renderInStyles(context, ok) : undefined;
-    spliceCitations(citations, new Map(ok.map((c, i) => [c, document!.clusters[i]!])));
+    const rendered = ok.length > 0 ? renderInStyles(context, ok) : undefined;
+    spliceCitations(citations, new Map(ok.map((c, i) => [c, rendered!.clusters[i]!])));
 
-    if (document) {
+    if (rendered) {
       const heading: Heading = {
         type: 'heading',
         depth: 2,
-        children: [{ type: 'text', value: resolved.referencesTitle }],
+        children: [{ type: 'text', value: options.referencesTitle }],
       };
       tree.children.push(
         heading,
         ...(context.styles.length > 1
           ? [fromHast<BlockContent>('paragraph', styleSwitcher(context.styles))]
           : []),
-        fromHast<BlockContent>('paragraph', document.references),
-        fromHast<BlockContent>('paragraph', downloads(permalink)),
+        fromHast<BlockContent>('paragraph', rendered.references),
+        // The print edition (a page made of the others, until it is one of them) has no files.
+        ...(document.pluginId === 'print'
+          ? []
+          : [fromHast<BlockContent>('paragraph', downloads(document))]),
       );
     }
 
-    if (resolved.edition && typeof frontMatter.title === 'string') {
+    if (options.edition && document.kind === 'doc') {
       const meta = pageMeta(
         context,
-        resolved.edition,
+        options.edition,
         {
-          title: frontMatter.title,
-          permalink,
-          whole: permalink === '/',
-          citeThis: frontMatter.cite_this !== false,
+          title: document.title,
+          url: normalizeUrl([site.siteUrl, document.permalink]),
+          name: document.name,
+          whole: document.permalink === site.baseUrl,
+          citeThis: document.frontMatter.cite_this !== false,
+          siteUrl: normalizeUrl([site.siteUrl, site.baseUrl]).replace(/\/$/, ''),
+          terms: options.terms,
         },
-        document?.keys ?? [],
+        rendered?.keys ?? [],
       );
       tree.children.push(esmExport('citationMeta', meta));
     }

@@ -17,11 +17,17 @@ import type { CitationMeta } from '../plugins/citations/types';
 
 export interface PageInfo {
   title: string;
-  permalink: string;
-  /** The introduction stands for the whole essay. */
+  /** The page's address, absolute. */
+  url: string;
+  /** The document's name (see SiteDocument): the end of the edition's citation key for it. */
+  name: string;
+  /** The site's home page stands for the whole work. */
   whole: boolean;
   /** Show "Cite this …" on the page. */
   citeThis: boolean;
+  /** The site's address, base URL included, without a trailing slash. */
+  siteUrl: string;
+  terms: { work: string; part: string };
 }
 
 export function pageMeta(
@@ -30,7 +36,7 @@ export function pageMeta(
   page: PageInfo,
   citedKeys: readonly string[],
 ): CitationMeta {
-  const id = `digitaldivide-${page.permalink === '/' ? 'essay' : page.permalink.slice(1).replaceAll('/', '-')}`;
+  const id = `${edition.key}-${page.whole ? page.terms.work : page.name}`;
   const self = editionItem(edition, { id, ...page });
   const cited = citedKeys.map((key) => context.library.entries.get(key)!.csl);
   // Titles as written: the style must not re-case them.
@@ -62,7 +68,7 @@ export function pageMeta(
     url: self.URL,
     datePublished: date,
     publisher: { '@type': 'Organization', name: edition.publisher },
-    isPartOf: { '@type': 'WebSite', name: edition.containerTitle, url: edition.url },
+    isPartOf: { '@type': 'WebSite', name: edition.containerTitle, url: page.siteUrl },
     isBasedOn: {
       '@type': 'NewsArticle',
       name: edition.original.title,
@@ -79,7 +85,7 @@ export function pageMeta(
     ...(page.citeThis
       ? {
           cite: {
-            heading: page.whole ? 'Cite this essay' : 'Cite this chapter',
+            heading: `Cite this ${page.whole ? page.terms.work : page.terms.part}`,
             formatted,
             bibtex: exportItems([self], 'bibtex'),
             ris: exportItems([self], 'ris'),

@@ -10,44 +10,29 @@ import type { Heading, Link, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 
-import { frontMatterOf, listDocuments, parseMdx, permalinkOf } from '../citations';
+import { parseMdx } from '../citations';
+import type { SiteDocument } from '../plugins/citations/documents';
+import { siteOfFile } from '../plugins/citations/store';
 
 export interface PrintEditionOptions {
-  /** The docs folder, absolute. */
-  docsDir: string;
+  /** The print edition as a document of the site: its permalink and name. */
+  page: Pick<SiteDocument, 'permalink' | 'name' | 'title'>;
 }
 
-interface Chapter {
-  file: string;
-  title: string;
-  permalink: string;
-  position: number;
-  tree: Root;
-}
-
-/** Every page in sidebar order, each marked with whether it belongs in print (`print: false`). */
-export function readChapters(docsDir: string): (Chapter & { printed: boolean })[] {
-  return listDocuments(docsDir)
-    .map((file) => {
-      const tree = parseMdx(fs.readFileSync(file, 'utf8'));
-      const fm = frontMatterOf(tree);
-      return {
-        file,
-        fm,
-        tree,
-        // The sidebar's name for a page ("Introduction") reads better as a chapter heading.
-        title: String(fm.sidebar_label ?? fm.title ?? path.basename(file)),
-        permalink: permalinkOf(path.relative(docsDir, file).split(path.sep).join('/'), fm.slug),
-        position: typeof fm.sidebar_position === 'number' ? fm.sidebar_position : Infinity,
-        printed: fm.print !== false,
-      };
-    })
-    .sort((a, b) => a.position - b.position || a.file.localeCompare(b.file));
-}
-
-export default function remarkPrintEdition({ docsDir }: PrintEditionOptions) {
+export default function remarkPrintEdition({ page }: PrintEditionOptions) {
   return (tree: Root, file: VFile): void => {
-    const pages = readChapters(docsDir);
+    const site = siteOfFile(file.path)!;
+    // The default docs instance's documents, in reading order.
+    const pages = [...site.documents.values()]
+      .filter((d) => d.kind === 'doc' && d.pluginId === 'default')
+      .map((d) => ({
+        file: d.path,
+        tree: parseMdx(fs.readFileSync(d.path, 'utf8')),
+        // The sidebar's name for a page ("Introduction") reads better as a chapter heading.
+        title: d.label,
+        permalink: d.permalink,
+        printed: d.frontMatter.print !== false,
+      }));
     const permalinks = new Map(pages.map((c) => [path.resolve(c.file), c.permalink]));
     const chapters = pages.filter((c) => c.printed);
     const body: RootContent[] = [];
@@ -77,5 +62,16 @@ export default function remarkPrintEdition({ docsDir }: PrintEditionOptions) {
     // Keep the stub's own front matter; the rest is the essay.
     tree.children = [...tree.children.filter((n) => n.type === 'yaml'), ...body];
     file.data.printChapters = chapters.map((c) => c.permalink);
+    // Read by the citations plugin that runs next: this page is a document of the site too.
+    file.data.printDocument = {
+      source: '',
+      file: path.relative(site.siteDir, file.path),
+      path: file.path,
+      ...page,
+      label: page.title,
+      kind: 'doc',
+      pluginId: 'print',
+      frontMatter: { cite_this: false },
+    } satisfies SiteDocument;
   };
 }

@@ -27,6 +27,7 @@ import {
   type Options as CitationOptions,
 } from '../../src/plugins/citations/options';
 import remarkCitations from '../../src/remark/citations';
+import { registerFixtureSite } from '../support/fixtureSite';
 import { FIXTURES } from '../support/paths';
 
 const update = process.env.UPDATE_FIXTURES === '1';
@@ -57,6 +58,7 @@ describe.each(cases)('%s', (name) => {
   };
 
   it('renders the expected HTML', async () => {
+    registerFixtureSite(dir, options);
     const file = new VFile({ path: path.join(dir, 'input.mdx'), cwd: dir, value: source });
     const html = await unified()
       .use(remarkParse)
@@ -64,7 +66,7 @@ describe.each(cases)('%s', (name) => {
       .use(remarkFrontmatter)
       .use(remarkDirective)
       .use(remarkGfm)
-      .use(remarkCitations, options)
+      .use(remarkCitations)
       .use(remarkRehype)
       .use(rehypeStringify)
       .process(file);

@@ -28,7 +28,6 @@ const EDITION = {
   containerTitle: 'An edition',
   publisher: 'Digital Divide',
   issued: '2026-11-29',
-  url: 'https://example.org',
   original: {
     title: 'An essay',
     publisher: 'A paper',

@@ -1,61 +1,55 @@
 /**
- * Docusaurus plugin for the site-wide side of citations: it checks the bibliography and every
- * document once per build (all problems at once, before any page compiles), and creates the
- * /bibliography page with "Cited in" links. Per-page rendering is the remark plugin's.
+ * Docusaurus plugin for the site-wide side of citations. Once per build it reads the
+ * bibliography, learns the site's documents from the content plugins (every docs instance, every
+ * blog), parses and checks each of them once (all problems at once, before any page compiles),
+ * writes the export files, and adds /bibliography and /timeline. Per-document rendering is the
+ * remark plugin's (src/remark/citations.ts), which finds what it needs in the store.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 
 import logger from '@docusaurus/logger';
-import type { LoadedContent as DocsContent } from '@docusaurus/plugin-content-docs';
 import type {
+  AllContent,
   LoadContext,
   Plugin,
   PluginContentLoadedActions,
   PluginModule,
 } from '@docusaurus/types';
-import { addTrailingPathSeparator, aliasedSitePath } from '@docusaurus/utils';
+import { aliasedSitePath, normalizeUrl } from '@docusaurus/utils';
 
 import {
   applyPolicy,
-  documentName,
-  formatEventDate,
-  passageAnchor,
-  renderInStyles,
-  type CitationContext,
   archiveLinks,
   checkSite,
   coinsOf,
   entryActions,
   entryFilePath,
   EXPORT_EXTENSIONS,
-  exportFileBase,
-  exportItems,
   EXPORT_FORMATS,
+  exportItems,
+  formatEventDate,
   loadContext,
+  passageAnchor,
   renderEntries,
+  renderInStyles,
   resolveBibFiles,
   type CitationConfig,
+  type CitationContext,
   type SiteReport,
 } from '../../citations';
+import { STYLE_STORAGE_KEY } from './constants';
+import { documentExportPath, siteDocuments, type SiteDocument } from './documents';
 import { validateOptions, type Options, type PluginOptions } from './options';
+import { registerSite, type SiteState } from './store';
 import type { BibliographyEntryData, BibliographyPageData, TimelinePageData } from './types';
 
 export { validateOptions };
 export type { Options, PluginOptions };
 
-const NAME = 'digital-divide-citations';
+const NAME = 'docusaurus-plugin-citations';
 
 const PLUGIN_MARK = Symbol.for('docusaurus-plugin-citations');
-
-/**
- * Where the exports are written, relative to the site; docusaurus.config.ts lists it among the
- * static directories, so `npm start` serves the files and `npm run build` copies them.
- */
-export const EXPORTS_DIR = `.docusaurus/${NAME}/static`;
-
-/** localStorage key of the reader's citation style. */
-export const STYLE_STORAGE_KEY = 'digital-divide-citation-style';
 
 function styleChoiceScript(ids: readonly string[]): string {
   return `try{var s=localStorage.getItem(${JSON.stringify(STYLE_STORAGE_KEY)});if(${JSON.stringify(ids)}.indexOf(s)>0)document.documentElement.setAttribute('data-citation-style',s)}catch(e){}`;
@@ -78,21 +72,15 @@ function styleChoiceCss(ids: readonly string[]): string {
     .join('');
 }
 
-/** /timeline: the essay's events in date order, each with its passage and its citation. */
+/** The timeline: the events in date order, each with its passage and its citation. */
 async function addTimeline(
   site: CitationContext,
-  docs: DocsContent,
+  documents: readonly SiteDocument[],
   actions: PluginContentLoadedActions,
-  baseUrl: string,
+  routePath: string,
 ): Promise<void> {
   const timeline = site.timeline!;
-  const docsDir = path.join(site.siteDir, 'docs');
-  const byName = new Map(
-    docs.loadedVersions[0]!.docs.map((doc) => [
-      documentName(docsDir, path.join(site.siteDir, doc.source.replace(/^@site\//, ''))),
-      doc,
-    ]),
-  );
+  const byFile = new Map(documents.map((doc) => [doc.file, doc]));
   // Stable sort: events of the same date keep the file's order.
   const events = [...timeline.events].sort((a, b) => a.date.localeCompare(b.date));
   const cited = events.filter((e) => e.cite);
@@ -106,7 +94,7 @@ async function addTimeline(
   const data: TimelinePageData = {
     styles: site.styles.map(({ id, label }) => ({ id, label })),
     events: events.map((event) => {
-      const doc = byName.get(event.chapter)!;
+      const doc = byFile.get(event.chapter)!;
       const at = cited.indexOf(event);
       return {
         id: event.id,
@@ -122,7 +110,7 @@ async function addTimeline(
   };
   const dataPath = await actions.createData('timeline.json', JSON.stringify(data));
   actions.addRoute({
-    path: path.posix.join(baseUrl, 'timeline'),
+    path: routePath,
     component: '@site/src/components/TimelinePage',
     modules: { data: dataPath },
     exact: true,
@@ -136,25 +124,17 @@ function writeExports(dir: string, files: Record<string, string>): void {
     fs.writeFileSync(path.join(dir, name), content);
   }
 }
-const DOCS_PLUGIN = 'docusaurus-plugin-content-docs';
 
 /**
- * A rule that makes the documents under `include` depend on what their citations are rendered
- * from: the .bib files (and the folders holding them, for new files), the timeline, and any
- * `more` files and folders. Without it, `npm start` keeps showing a page as it was rendered
- * before a .bib edit.
+ * A rule that makes the documents depend on what their citations are rendered from: the .bib
+ * files (and the folders holding them, for new files) and the timeline. Without it, `npm start`
+ * keeps showing a page as it was rendered before a .bib edit.
  */
-export function sourcesRule(
+function sourcesRule(
   siteDir: string,
   resolved: CitationConfig,
-  include: string[],
-  more: { files?: string[]; folders?: string[] } = {},
-): {
-  test: RegExp;
-  include: string[];
-  enforce: 'pre';
-  use: { loader: string; options: { files: string[]; folders: string[] } }[];
-} {
+  isDocument: (file: string) => boolean,
+) {
   const paths = resolved.bibliography.map((p) => path.resolve(siteDir, p));
   const folders = paths.filter((p) => fs.existsSync(p) && fs.statSync(p).isDirectory());
   const files = [
@@ -163,22 +143,25 @@ export function sourcesRule(
   ];
   return {
     test: /\.mdx?$/i,
-    include,
-    enforce: 'pre',
-    use: [
-      {
-        loader: path.join(__dirname, 'dependencies.cjs'),
-        options: {
-          files: [...files, ...(more.files ?? [])],
-          folders: [...folders, ...(more.folders ?? [])],
-        },
-      },
-    ],
+    include: isDocument,
+    enforce: 'pre' as const,
+    use: [{ loader: path.join(__dirname, 'dependencies.cjs'), options: { files, folders } }],
   };
 }
 
-function citationsPlugin(context: LoadContext, resolved: PluginOptions): Plugin {
-  const docsDir = path.join(context.siteDir, 'docs');
+function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
+  const { siteDir, baseUrl, siteConfig, generatedFilesDir } = context;
+  /** Where the export files are written; copied into the build, served by `npm start`. */
+  const exportsDir = path.join(generatedFilesDir, NAME, options.id, 'static');
+  const route = (routePath: string) => normalizeUrl([baseUrl, routePath]);
+  let site: SiteState = {
+    siteDir,
+    baseUrl,
+    siteUrl: siteConfig.url,
+    options,
+    documents: new Map(),
+  };
+  registerSite(site);
 
   return {
     name: NAME,
@@ -186,7 +169,7 @@ function citationsPlugin(context: LoadContext, resolved: PluginOptions): Plugin 
     // The reader's style choice: applied before the first paint (no flash of the default
     // style), and the rules that show only the chosen style's renderings.
     injectHtmlTags() {
-      const ids = resolved.styles.map((s) => s.id);
+      const ids = options.styles.map((s) => s.id);
       if (ids.length < 2) return {};
       return {
         headTags: [
@@ -197,51 +180,52 @@ function citationsPlugin(context: LoadContext, resolved: PluginOptions): Plugin 
     },
 
     getPathsToWatch() {
-      return [...resolveBibFiles(resolved.bibliography, context.siteDir), docsDir];
+      return [
+        ...resolveBibFiles(options.bibliography, siteDir),
+        ...(options.timeline ? [path.resolve(siteDir, options.timeline)] : []),
+      ];
     },
 
     configureWebpack() {
+      const isDocument = (file: string) => site.documents.has(aliasedSitePath(file, siteDir));
       return {
-        module: {
-          rules: [sourcesRule(context.siteDir, resolved, [addTrailingPathSeparator(docsDir)])],
-        },
+        module: { rules: [sourcesRule(siteDir, options, isDocument)] },
+        // `npm start` serves the export files as it serves static folders.
+        devServer: { static: [{ publicPath: baseUrl, directory: exportsDir }] },
       };
     },
 
     async loadContent() {
-      const site = loadContext(resolved, context.siteDir);
-      const report = checkSite(site, docsDir);
-      applyPolicy(report.diagnostics, resolved.onBrokenCitations, (m) => logger.warn(m));
-      applyPolicy(report.uncited, resolved.onUncitedEntries, (m) => logger.warn(m));
-      return report;
+      // The style, the locale and the library, read (and checked) before anything else.
+      loadContext(options, siteDir);
     },
 
     async allContentLoaded({ allContent, actions }) {
-      const report = (allContent[NAME] as Record<string, SiteReport> | undefined)?.default;
-      const docs = (allContent[DOCS_PLUGIN] as Record<string, DocsContent> | undefined)?.default;
-      if (!report || !docs) throw new Error('The citations plugin needs the docs plugin');
-      const site = loadContext(resolved, context.siteDir);
+      const documents = siteDocuments(allContent as AllContent, { siteDir, baseUrl });
+      site = { ...site, documents: new Map(documents.map((d) => [d.source, d])) };
+      registerSite(site);
+      const citations = loadContext(options, siteDir);
+      const report = checkSite(
+        citations,
+        documents.map((d) => d.path),
+      );
+      applyPolicy(report.diagnostics, options.onBrokenCitations, (m) => logger.warn(m));
+      applyPolicy(report.uncited, options.onUncitedEntries, (m) => logger.warn(m));
 
-      // Chapters in reading order, each with the keys it cites.
-      const chapters = docs.loadedVersions[0]!.docs.map((doc) => ({
-        doc,
-        keys: new Set(
-          report.documents
-            .find((d) => aliasedSitePath(d.path, context.siteDir) === doc.source)
-            ?.citations.map((c) => c.key),
-        ),
-      }))
-        .filter((c) => c.keys.size > 0)
-        .sort((a, b) => (a.doc.sidebarPosition ?? 0) - (b.doc.sidebarPosition ?? 0));
+      // Documents in reading order, each with the keys it cites.
+      const reports = new Map(report.documents.map((r) => [r.path, r]));
+      const citing = documents
+        .map((doc) => ({ doc, keys: new Set(reports.get(doc.path)?.citations.map((c) => c.key)) }))
+        .filter((c) => c.keys.size > 0);
 
       // The entries in every style the reader may choose; the default style's order first.
-      const styled = site.styles.map((s) => ({
+      const styled = citations.styles.map((s) => ({
         id: s.id,
-        entries: renderEntries(site.library, s.csl).entries,
+        entries: renderEntries(citations.library, s.csl).entries,
       }));
       const entries = styled[0]!.entries;
       const toData = (key: string): BibliographyEntryData => {
-        const id = site.library.anchorOf(key);
+        const id = citations.library.anchorOf(key);
         return {
           key,
           id,
@@ -252,19 +236,21 @@ function citationsPlugin(context: LoadContext, resolved: PluginOptions): Plugin 
           order: Object.fromEntries(
             styled.map((s) => [s.id, s.entries.findIndex((e) => e.key === key) + 1]),
           ),
-          archive: archiveLinks(site.library, key),
-          actions: entryActions(site.library, key),
-          coins: coinsOf(site.library.entries.get(key)!.csl),
-          citedIn: chapters
+          archive: archiveLinks(citations.library, key),
+          actions: entryActions(citations.library, key),
+          coins: coinsOf(citations.library.entries.get(key)!.csl),
+          citedIn: citing
             .filter((c) => c.keys.has(key))
             .map((c) => ({ title: c.doc.title, href: `${c.doc.permalink}#${id}` })),
         };
       };
 
-      // Exports, in the style's order: the whole bibliography, and each page's own works.
+      // Exports, in the style's order: the whole bibliography, and each document's own works.
       const itemsOf = (keys: ReadonlySet<string>) =>
-        entries.filter((e) => keys.has(e.key)).map((e) => site.library.entries.get(e.key)!.csl);
-      const everything = new Set(site.library.entries.keys());
+        entries
+          .filter((e) => keys.has(e.key))
+          .map((e) => citations.library.entries.get(e.key)!.csl);
+      const everything = new Set(citations.library.entries.keys());
       const files: Record<string, string> = {};
       for (const format of EXPORT_FORMATS) {
         files[`bibliography.${EXPORT_EXTENSIONS[format]}`] = exportItems(
@@ -274,35 +260,43 @@ function citationsPlugin(context: LoadContext, resolved: PluginOptions): Plugin 
       }
       // Each entry's own file, for its "Download .bib".
       for (const key of everything) {
-        files[entryFilePath(site.library, key)] = exportItems(
-          [site.library.entries.get(key)!.csl],
+        files[entryFilePath(citations.library, key)] = exportItems(
+          [citations.library.entries.get(key)!.csl],
           'bibtex',
         );
       }
-      for (const { doc, keys } of chapters) {
+      for (const { doc, keys } of citing) {
         for (const format of ['bibtex', 'ris'] as const) {
-          const name = `references/${exportFileBase(doc.permalink)}.${EXPORT_EXTENSIONS[format]}`;
-          files[name] = exportItems(itemsOf(keys), format);
+          files[documentExportPath(doc, EXPORT_EXTENSIONS[format])] = exportItems(
+            itemsOf(keys),
+            format,
+          );
         }
       }
-      writeExports(path.join(context.siteDir, EXPORTS_DIR), files);
+      writeExports(exportsDir, files);
 
       const all = entries.map((e) => toData(e.key));
       const data: BibliographyPageData = {
         title: 'Bibliography',
-        styles: site.styles.map(({ id, label }) => ({ id, label })),
+        styles: citations.styles.map(({ id, label }) => ({ id, label })),
         cited: all.filter((e) => e.citedIn.length > 0),
         uncited: all.filter((e) => e.citedIn.length === 0),
       };
-      if (site.timeline) await addTimeline(site, docs, actions, context.baseUrl);
+      if (citations.timeline) {
+        await addTimeline(citations, documents, actions, route(options.timelinePath));
+      }
 
       const dataPath = await actions.createData('bibliography.json', JSON.stringify(data));
       actions.addRoute({
-        path: path.posix.join(context.baseUrl, 'bibliography'),
+        path: route(options.bibliographyPath),
         component: '@site/src/components/BibliographyPage',
         modules: { data: dataPath },
         exact: true,
       });
+    },
+
+    async postBuild({ outDir }) {
+      if (fs.existsSync(exportsDir)) fs.cpSync(exportsDir, outDir, { recursive: true });
     },
   };
 }
@@ -331,3 +325,5 @@ export function optionsInConfig(config: { plugins?: readonly unknown[] }): Optio
   }
   return undefined;
 }
+
+export type { SiteReport };

@@ -159,11 +159,6 @@ export const OPTIONS_SCHEMA = Joi.object<PluginOptions>({
     containerTitle: text().required(),
     publisher: text().required(),
     issued: isoDate().required(),
-    url: text()
-      .pattern(/^https?:\/\/[^\s]+[^/\s]$/, {
-        name: 'an http(s) address without a trailing slash',
-      })
-      .required(),
     original: Joi.object({
       title: text().required(),
       publisher: text().required(),

@@ -8,11 +8,9 @@ import path from 'node:path';
 
 import { createMDXLoaderRule } from '@docusaurus/mdx-loader';
 import type { LoadContext, Plugin } from '@docusaurus/types';
-import { addTrailingPathSeparator } from '@docusaurus/utils';
+import { addTrailingPathSeparator, normalizeUrl } from '@docusaurus/utils';
 
-import { listDocuments } from '../../citations';
-import { resolveOptions, type Options } from '../citations/options';
-import { sourcesRule } from '../citations';
+import { siteOfFile } from '../citations/store';
 import remarkCitations from '../../remark/citations';
 import remarkCodeHighlighter from '../../remark/codeHighlighter';
 import remarkPrintEdition from '../../remark/printEdition';
@@ -20,12 +18,11 @@ import remarkPrintEdition from '../../remark/printEdition';
 const NAME = 'digital-divide-print';
 
 export interface PrintOptions {
-  citations: Options;
   title: string;
 }
 
 export default async function printPlugin(context: LoadContext, options: unknown): Promise<Plugin> {
-  const { citations, title } = options as PrintOptions & { id?: string };
+  const { title } = options as PrintOptions & { id?: string };
   const dir = path.join(context.generatedFilesDir, NAME);
   const stub = path.join(dir, 'print.mdx');
   const docsDir = path.join(context.siteDir, 'docs');
@@ -42,8 +39,11 @@ export default async function printPlugin(context: LoadContext, options: unknown
       useCrossCompilerCache: context.siteConfig.future.faster.mdxCrossCompilerCache,
       admonitions: true,
       beforeDefaultRemarkPlugins: [
-        [remarkPrintEdition, { docsDir }],
-        [remarkCitations, citations],
+        [
+          remarkPrintEdition,
+          { page: { permalink: normalizeUrl([context.baseUrl, 'print']), name: 'print', title } },
+        ],
+        remarkCitations,
       ],
       remarkPlugins: [remarkCodeHighlighter],
       rehypePlugins: [],
@@ -72,17 +72,23 @@ export default async function printPlugin(context: LoadContext, options: unknown
     },
 
     configureWebpack() {
-      // The page is made of the chapters: it must follow their edits too.
-      const chapters = sourcesRule(
-        context.siteDir,
-        resolveOptions(citations),
-        [addTrailingPathSeparator(dir)],
-        {
-          files: listDocuments(docsDir),
-          folders: [docsDir],
-        },
-      );
-      return { module: { rules: [chapters, rule] } };
+      // The page is made of the chapters and their sources: it must follow their edits too.
+      const site = siteOfFile(stub)!;
+      const dependencies = {
+        test: /\.mdx?$/i,
+        include: [addTrailingPathSeparator(dir)],
+        enforce: 'pre' as const,
+        use: [
+          {
+            loader: path.join(__dirname, '../citations/dependencies.cjs'),
+            options: {
+              files: [...site.documents.values()].map((d) => d.path),
+              folders: [docsDir, path.resolve(context.siteDir, 'bibliography')],
+            },
+          },
+        ],
+      };
+      return { module: { rules: [dependencies, rule] } };
     },
   };
 }
