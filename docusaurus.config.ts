@@ -4,7 +4,6 @@ import { themes as prismThemes } from 'prism-react-renderer';
 
 import citationsPlugin, { type Options as CitationOptions } from './src/plugins/citations';
 import leanThemePlugin from './src/plugins/leanTheme';
-import printPlugin from './src/plugins/print';
 import remarkCitations from './src/remark/citations';
 import remarkCodeHighlighter from './src/remark/codeHighlighter';
 
@@ -41,7 +40,12 @@ const citations: CitationOptions = {
   onBrokenCitations: 'throw',
   onUncitedEntries: 'warn',
   // How the plugin's words name the edition and its documents ("Cite this chapter").
-  terms: { work: 'essay', part: 'chapter', parts: 'chapters' },
+  terms: { work: 'essay', part: 'chapter', parts: 'chapters', site: 'edition' },
+  // Some addresses could not be confirmed: an entry without one must not read as a mistake.
+  bibliographyNote:
+    'An entry without a web address is not an oversight: its URL is not confirmed, and we leave an address out rather than guess it.',
+  // /print: the introduction and the chapters on one page (those without `print: false`).
+  print: true,
   // The edition's own metadata: "Cite this chapter", Highwire and schema.org tags.
   edition: {
     title: 'TikTok, WeChat and the growing digital divide between the U.S. and China',
@@ -110,18 +114,7 @@ const config: Config = {
     ],
   ],
 
-  plugins: [
-    leanThemePlugin,
-    ...(CITATIONS
-      ? [
-          [citationsPlugin, citations],
-          [
-            printPlugin,
-            { title: 'TikTok, WeChat and the growing digital divide between the U.S. and China' },
-          ],
-        ]
-      : []),
-  ],
+  plugins: [leanThemePlugin, ...(CITATIONS ? [[citationsPlugin, citations]] : [])],
   themes: [
     [
       // Offline search: a lunr index built with the site, fetched on the reader's first search.
@@ -153,13 +146,6 @@ const config: Config = {
       },
     ],
   ],
-  clientModules: CITATIONS
-    ? [
-        './src/clientModules/copyToClipboard.ts',
-        './src/clientModules/citationPreviews.ts',
-        './src/clientModules/citationStyle.ts',
-      ]
-    : [],
 
   themeConfig: {
     colorMode: { respectPrefersColorScheme: true },

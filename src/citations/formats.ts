@@ -11,6 +11,13 @@ export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = {
   'csl-json': 'json',
 };
 
+/** How pages name each format ("Copy BibTeX", "RIS (.ris)"). */
+export const EXPORT_LABELS: Record<ExportFormat, string> = {
+  bibtex: 'BibTeX',
+  ris: 'RIS',
+  'csl-json': 'CSL-JSON',
+};
+
 export const EXPORT_MEDIA_TYPES: Record<ExportFormat, string> = {
   bibtex: 'application/x-bibtex',
   ris: 'application/x-research-info-systems',

@@ -7,6 +7,7 @@ import CSL, { type Citation, type CitationItem, type Engine } from './citeproc';
 import type { Element, ElementContent } from 'hast';
 
 import { retrieveLocale, type CslItem, type CslStyle } from './csl';
+import type { ExportFormat } from './formats';
 import { citeprocHtmlToHast, h, ITEM_MARKER, text, toText } from './hast';
 import { archiveUrl, isoDate } from './metadata';
 import type { Library } from './library';
@@ -21,15 +22,6 @@ export interface RenderedEntry {
   key: string;
   /** The formatted reference, without a wrapper element. */
   content: ElementContent[];
-}
-
-export interface RenderedDocument {
-  /** One `span.citation` per input cluster, in input order. */
-  clusters: Element[];
-  /** The document's reference list: a `ul` of entries with ids and back-links. */
-  references: Element;
-  /** Cited keys, in the (first) style's bibliography order. */
-  keys: string[];
 }
 
 /** The id of the n-th (1-based) citation of a document: what back-links point to. */
@@ -250,41 +242,6 @@ function entriesOf(engine: Engine): RenderedEntry[] {
   return entries;
 }
 
-function backLinkLabel(i: number): string {
-  // a … z, then aa, ab, …
-  let n = i;
-  let label = '';
-  do {
-    label = String.fromCharCode(97 + (n % 26)) + label;
-    n = Math.floor(n / 26) - 1;
-  } while (n >= 0);
-  return label;
-}
-
-function backLinks(citations: readonly string[]): Element {
-  if (citations.length === 1) {
-    return h('span', { className: ['citation-backlinks'] }, [
-      h('a', { href: `#${citations[0]}`, 'aria-label': 'Back to the citation in the text' }, [
-        text('↩'),
-      ]),
-    ]);
-  }
-  return h('span', { className: ['citation-backlinks'] }, [
-    h('span', { 'aria-hidden': 'true' }, [text('↩')]),
-    ...citations.flatMap((id, i) => [
-      text(' '),
-      h(
-        'a',
-        {
-          href: `#${id}`,
-          'aria-label': `Back to citation ${i + 1} of ${citations.length} in the text`,
-        },
-        [text(backLinkLabel(i))],
-      ),
-    ]),
-  ]);
-}
-
 /** A document's citations and reference list in one style, before they are put on a page. */
 export interface StyledDocument {
   /** The content of each citation (text and links to entries), in input order. */
@@ -309,6 +266,9 @@ export function renderClusters(
       ...(cluster.narrative ? { mode: 'composite' as const } : {}),
     },
   }));
+  // rebuildProcessorState sets the uncited items only after rendering the citations: those of a
+  // bibliography rendered before would count in this document's disambiguation.
+  engine.updateUncitedItems([]);
   const output = new Map(
     engine.rebuildProcessorState(citations, 'html').map(([id, , html]) => [id, html]),
   );
@@ -338,87 +298,124 @@ export interface StyleVariant {
   doc: StyledDocument;
 }
 
+/** Something rendered in one of the styles a reader may choose. */
+export interface StyledContent {
+  /** The style's id. */
+  style: string;
+  /** citeproc's formatted text, as safe hast (see hast.ts), with links to entries. */
+  content: ElementContent[];
+}
+
+/** One citation as a page shows it: in every style, opened by an anchor back-links return to. */
+export interface ClusterData {
+  /** The id of the citation's anchor. */
+  id: string;
+  /** The keys it cites. */
+  keys: string[];
+  variants: StyledContent[];
+}
+
+/** Where a web source is kept, and when the .bib says it was read. */
+export interface ArchiveData {
+  url: string;
+  /** YYYY-MM-DD, as precise as known, or null. */
+  accessed: string | null;
+}
+
+/** One reference entry as a page lists it. */
+export interface EntryData {
+  key: string;
+  /** The entry's id: the same on every page that lists it (see Library.anchorOf). */
+  id: string;
+  /** The entry in every style, the default first. */
+  variants: StyledContent[];
+  /** Its place (1-based) in each style's order, by style id. */
+  order: Record<string, number>;
+  /** The Wayback Machine's copy, for web sources. */
+  archive: ArchiveData | null;
+  /** Its own export files by format, as paths under the site's base URL. */
+  files: Partial<Record<ExportFormat, string>>;
+  /** The ids of the citations of it on the page, in order. */
+  backlinks: string[];
+}
+
+/** A document's citations and reference list, ready for a page's components. */
+export interface DocumentData {
+  clusters: ClusterData[];
+  /** The cited entries, in the default style's order. */
+  entries: EntryData[];
+}
+
 /**
- * A document as it goes on a page: each citation is a `span.citation` that starts with an
- * empty anchor (what back-links return to) and holds the citation in every style, and the
- * reference list has one entry per work, holding the entry in every style. With several
- * styles, each rendering is marked `data-style` and the page shows the reader's choice; each
- * entry carries its place in each style's order as a CSS custom property.
+ * A key's entry data for a list rendered in several styles: `styled` holds each style's
+ * entries, in that style's order; `backlinks` the ids of the citations of it on the page.
  */
-export function composeDocument(
+export function entryData(
+  library: Library,
+  key: string,
+  styled: readonly { id: string; entries: readonly RenderedEntry[] }[],
+  backlinks: readonly string[] = [],
+): EntryData {
+  const item = library.entries.get(key)?.csl;
+  if (!item) throw new Error(`No entry for citation key "${key}"`);
+  const archived = archiveUrl(item);
+  return {
+    key,
+    id: library.anchorOf(key),
+    variants: styled.map((s) => ({
+      style: s.id,
+      content: s.entries.find((e) => e.key === key)?.content ?? [],
+    })),
+    order: Object.fromEntries(
+      styled.map((s) => [s.id, s.entries.findIndex((e) => e.key === key) + 1]),
+    ),
+    archive: archived ? { url: archived, accessed: isoDate(item.accessed) ?? null } : null,
+    files: { bibtex: entryFilePath(library, key) },
+    backlinks: [...backlinks],
+  };
+}
+
+/**
+ * A document's data in every style: each citation (in input order) with the id of its anchor,
+ * `anchor(n)` for the n-th (default `citationAnchor`), and each cited entry with the ids of the
+ * citations of it.
+ */
+export function documentData(
   library: Library,
   variants: readonly StyleVariant[],
   clusters: readonly ClusterInput[],
-): RenderedDocument {
-  const several = variants.length > 1;
-  const styled = (id: string, tag: string, className: string, content: ElementContent[]) =>
-    several ? [h(tag, { className: [className], dataStyle: id }, content)] : content;
-
+  anchor: (n: number) => string = citationAnchor,
+): DocumentData {
   const citedBy = new Map<string, string[]>();
-  const rendered = clusters.map((cluster, i) => {
-    const id = citationAnchor(i + 1);
+  const data = clusters.map((cluster, i): ClusterData => {
+    const id = anchor(i + 1);
     for (const item of cluster.items) {
       const list = citedBy.get(item.key) ?? [];
       if (!list.includes(id)) list.push(id);
       citedBy.set(item.key, list);
     }
-    return h(
-      'span',
-      { className: ['citation'], dataCites: cluster.items.map((item) => item.key).join(' ') },
-      [
-        h('a', { id, className: ['citation-anchor'] }),
-        ...variants.flatMap((v) => styled(v.id, 'span', 'citation-variant', v.doc.clusters[i]!)),
-      ],
-    );
+    return {
+      id,
+      keys: cluster.items.map((item) => item.key),
+      variants: variants.map((v) => ({ style: v.id, content: v.doc.clusters[i]! })),
+    };
   });
-
-  const first = variants[0]!.doc.entries;
-  const positions = variants.map((v) => new Map(v.doc.entries.map((e, i) => [e.key, i + 1])));
-  const contents = variants.map((v) => new Map(v.doc.entries.map((e) => [e.key, e.content])));
-  const references = h(
-    'ul',
-    {
-      className: ['references', 'csl-bib-body'],
-      ...(several ? { dataDefaultStyle: variants[0]!.id } : {}),
-    },
-    first.map(({ key }) =>
-      h(
-        'li',
-        {
-          id: library.anchorOf(key),
-          className: ['csl-entry'],
-          dataKey: key,
-          ...(several
-            ? {
-                style: variants
-                  .map((v, i) => `--order-${v.id}: ${positions[i]!.get(key)}`)
-                  .join('; '),
-              }
-            : {}),
-        },
-        [
-          ...variants.flatMap((v, i) =>
-            styled(v.id, 'span', 'entry-variant', contents[i]!.get(key)!),
-          ),
-          text(' '),
-          ...archiveLinks(library, key),
-          entryActions(library, key),
-          text(' '),
-          backLinks(citedBy.get(key) ?? []),
-        ],
-      ),
+  const styled = variants.map((v) => ({ id: v.id, entries: v.doc.entries }));
+  return {
+    clusters: data,
+    entries: variants[0]!.doc.entries.map(({ key }) =>
+      entryData(library, key, styled, citedBy.get(key)),
     ),
-  );
-  return { clusters: rendered, references, keys: first.map((e) => e.key) };
+  };
 }
 
-/** Renders a document in one style and puts it together for a page. */
+/** Renders a document in one style (under the id "default") and returns its data. */
 export function renderDocument(
   library: Library,
   style: CslStyle,
   clusters: readonly ClusterInput[],
-): RenderedDocument {
-  return composeDocument(
+): DocumentData {
+  return documentData(
     library,
     [{ id: 'default', doc: renderClusters(library, style, clusters) }],
     clusters,
@@ -456,30 +453,12 @@ export function renderItems(
  */
 export function shortReferences(library: Library, style: CslStyle): Map<string, string> {
   const keys = [...library.entries.keys()];
-  const { clusters } = renderDocument(
+  const { clusters } = renderClusters(
     library,
     style,
     keys.map((key) => ({ items: [{ key, offset: 0 }], narrative: false })),
   );
-  return new Map(keys.map((key, i) => [key, toText([clusters[i]!])]));
-}
-
-/**
- * "Archived copy": web sources rot, so each one also links to the Wayback Machine's copy from
- * when it was published, and says when it was accessed where the .bib records it (urldate).
- */
-export function archiveLinks(library: Library, key: string): ElementContent[] {
-  const item = library.entries.get(key)?.csl;
-  const archived = item && archiveUrl(item);
-  if (!archived) return [];
-  const accessed = isoDate(item.accessed);
-  return [
-    h('span', { className: ['entry-archive'] }, [
-      h('a', { href: archived, className: ['entry-archive-link'] }, [text('Archived copy')]),
-      ...(accessed ? [text(` · accessed ${accessed}`)] : []),
-    ]),
-    text(' '),
-  ];
+  return new Map(keys.map((key, i) => [key, toText(clusters[i]!)]));
 }
 
 /** Where each entry's own .bib file is served, under the site's base URL (see the site plugin). */
@@ -488,40 +467,4 @@ const ENTRY_FILES_PATH = 'references/entries';
 /** The path, from the site root, of a key's own .bib file. */
 export function entryFilePath(library: Library, key: string): string {
   return `${ENTRY_FILES_PATH}/${library.fileNameOf(key)}.bib`;
-}
-
-/**
- * "Copy BibTeX" and "Download .bib" for one entry. Both use the entry's own file, written by the
- * site plugin: the link downloads it (with the keyboard, and without JavaScript too), and a small
- * client script copies what the link points to and tells screen readers (see
- * src/clientModules/copyToClipboard.ts). Pages do not carry the BibTeX themselves.
- */
-export function entryActions(library: Library, key: string): Element {
-  // entryFilePath throws for a key the library does not hold.
-  const file = entryFilePath(library, key);
-  return h('span', { className: ['entry-actions'] }, [
-    h(
-      'button',
-      {
-        type: 'button',
-        className: ['entry-action'],
-        dataCopyLink: true,
-        dataCopyDone: `BibTeX of ${key} copied to the clipboard`,
-        ariaLabel: `Copy BibTeX of ${key}`,
-      },
-      [text('Copy BibTeX')],
-    ),
-    text(' '),
-    h(
-      'a',
-      {
-        className: ['entry-action'],
-        // pathname:// tells Docusaurus this is a file, not a page of the site.
-        href: `pathname:///${file}`,
-        download: `${library.fileNameOf(key)}.bib`,
-        ariaLabel: `Download .bib of ${key}`,
-      },
-      [text('Download .bib')],
-    ),
-  ]);
 }

@@ -15,10 +15,12 @@ import { displayPath, loadLibrary, type Library } from './library';
 import { findPassage, parseTimeline, type Timeline } from './timeline';
 import type { CitationConfig } from './options';
 import {
-  composeDocument,
+  documentData,
   renderClusters,
+  renderEntries,
   type ClusterInput,
-  type RenderedDocument,
+  type DocumentData,
+  type RenderedEntry,
 } from './render';
 
 export interface LoadedStyle {
@@ -128,15 +130,28 @@ function checkTimeline(context: CitationContext, trees: ReadonlyMap<string, Root
 export function renderInStyles(
   context: CitationContext,
   clusters: readonly ClusterInput[],
-): RenderedDocument {
-  return composeDocument(
+  anchor?: (n: number) => string,
+): DocumentData {
+  return documentData(
     context.library,
     context.styles.map((s) => ({
       id: s.id,
       doc: renderClusters(context.library, s.csl, clusters),
     })),
     clusters,
+    anchor,
   );
+}
+
+/** Entries (all of the library's when `keys` is omitted) in every style, each in its order. */
+export function entriesInStyles(
+  context: CitationContext,
+  keys?: readonly string[],
+): { id: string; entries: RenderedEntry[] }[] {
+  return context.styles.map((s) => ({
+    id: s.id,
+    entries: renderEntries(context.library, s.csl, keys).entries,
+  }));
 }
 
 export interface CitationUse {

@@ -1,52 +1,68 @@
 /**
- * remark plugin: turns `[@key]` citations into links to the document's reference list, and
- * appends that list under a "References" heading. It must run among Docusaurus's
+ * remark plugin: turns `[@key]` citations into `<Citation>` elements and appends the document's
+ * reference list under a "References" heading, with `<CitationReferences>`; both are the
+ * plugin's theme components, given the engine's data as props. It must run among Docusaurus's
  * `beforeDefaultRemarkPlugins`, so that the heading gets an id and a table-of-contents entry.
  *
- * All the work is the engine's; this file only moves nodes.
+ * It takes no options: the citations plugin of the same site holds them, with the site's
+ * documents (src/plugins/citations/store.ts). All the work is the engine's; this file only
+ * moves nodes.
  */
 import { aliasedSitePath, normalizeUrl } from '@docusaurus/utils';
 import type { Element } from 'hast';
-import type { BlockContent, Heading, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { Heading, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
 
 import {
   applyPolicy,
   displayPath,
+  EXPORT_EXTENSIONS,
   findCitations,
   findPassage,
   h,
   loadContext,
   passageAnchor,
   renderInStyles,
-  text,
+  type ClusterData,
+  type Diagnostic,
   type FoundCitation,
 } from '../citations';
-import { documentExportPath, type SiteDocument } from '../plugins/citations/documents';
+import { documentExportPath } from '../plugins/citations/documents';
+import type { DownloadData } from '../plugins/citations/types';
 import { siteOfFile } from '../plugins/citations/store';
-import { esmExport } from './esm';
+import { defaultImport, esmExport, jsxElement } from './esm';
 import { pageMeta } from './pageMeta';
 
+/** The theme components the plugin's markup uses, under the names documents import them as. */
+const COMPONENTS = {
+  citation: { name: 'CitationsCitation', source: '@theme/Citation' },
+  references: { name: 'CitationsReferences', source: '@theme/CitationReferences' },
+  section: { name: 'CitationsReferencesSection', source: '@theme/CitationReferencesSection' },
+} as const;
+
 /** An mdast node that becomes the given hast element when the document turns into HTML. */
-function fromHast<T extends PhrasingContent | BlockContent>(type: T['type'], element: Element): T {
+function fromHast(element: Element): PhrasingContent {
   return {
-    type,
+    type: 'emphasis',
     children: [],
     data: { hName: element.tagName, hProperties: element.properties, hChildren: element.children },
-  } as unknown as T;
+  } as PhrasingContent;
 }
 
 function unresolved(raw: string): PhrasingContent {
-  return fromHast<PhrasingContent>('emphasis', {
-    type: 'element',
-    tagName: 'mark',
-    properties: { className: ['citation-unresolved'], title: 'Unknown citation key' },
-    children: [{ type: 'text', value: raw }],
-  });
+  return fromHast(
+    h('mark', { className: ['citation-unresolved'], title: 'Unknown citation key' }, [
+      { type: 'text', value: raw },
+    ]),
+  );
 }
 
 /** Replaces each text node holding citations by the text around them and the citations. */
-function spliceCitations(citations: FoundCitation[], rendered: Map<FoundCitation, Element>): void {
+function spliceCitations(
+  citations: FoundCitation[],
+  rendered: Map<FoundCitation, ClusterData>,
+): void {
   const byNode = new Map<Text, FoundCitation[]>();
   for (const c of citations) byNode.set(c.node, [...(byNode.get(c.node) ?? []), c]);
   for (const [node, list] of byNode) {
@@ -56,10 +72,10 @@ function spliceCitations(citations: FoundCitation[], rendered: Map<FoundCitation
     for (const c of list) {
       if (c.start > cursor)
         replacement.push({ type: 'text', value: node.value.slice(cursor, c.start) });
-      const element = rendered.get(c);
+      const cluster = rendered.get(c);
       replacement.push(
-        element
-          ? fromHast<PhrasingContent>('emphasis', element)
+        cluster
+          ? jsxElement<MdxJsxTextElement>('mdxJsxTextElement', COMPONENTS.citation.name, cluster)
           : unresolved(node.value.slice(c.start, c.end)),
       );
       cursor = c.end;
@@ -71,47 +87,6 @@ function spliceCitations(citations: FoundCitation[], rendered: Map<FoundCitation
   }
 }
 
-/** "Download these references": the document's own .bib and .ris, written by the site plugin. */
-function downloads(document: SiteDocument): Element {
-  const link = (ext: string, label: string) =>
-    // pathname:// tells Docusaurus this is a file, not a page of the site; Link adds the base URL.
-    h(
-      'a',
-      {
-        href: `pathname:///${documentExportPath(document, ext)}`,
-        download: `${document.name}.${ext}`,
-      },
-      [text(label)],
-    );
-  return h('p', { className: ['references-downloads'] }, [
-    text('Download these references: '),
-    link('bib', 'BibTeX (.bib)'),
-    text(' · '),
-    link('ris', 'RIS (.ris)'),
-  ]);
-}
-
-/**
- * "Citation style: [APA ▾]": the choice is applied site-wide by src/clientModules/citationStyle.ts.
- */
-function styleSwitcher(styles: readonly { id: string; label: string }[]): Element {
-  return h('p', { className: ['citation-style-switcher'] }, [
-    h('label', {}, [
-      text('Citation style '),
-      h(
-        'select',
-        // autocomplete off: a browser must not restore a choice the page no longer shows.
-        { className: ['citation-style-select'], name: 'citation-style', autoComplete: ['off'] },
-        styles.map((s) => h('option', { value: s.id }, [text(s.label)])),
-      ),
-    ]),
-  ]);
-}
-
-/**
- * The remark plugin. It takes no options: the citations plugin of the same site config holds
- * them, with everything else it needs (see src/plugins/citations/store.ts).
- */
 export default function remarkCitations() {
   return (tree: Root, file: VFile): void => {
     const site = siteOfFile(file.path);
@@ -129,18 +104,16 @@ export default function remarkCitations() {
       shown,
       context.library,
     );
-    const document =
-      site.documents.get(aliasedSitePath(file.path, siteDir)) ??
-      (file.data.printDocument as SiteDocument | undefined);
+    const document = site.documents.get(aliasedSitePath(file.path, siteDir));
     if (!document) {
       // A partial (`_name.mdx`) or another file the content plugins do not list as a page:
       // its citations would have no reference list to link to.
       diagnostics.push(
-        ...citations.map((c) => ({
+        ...citations.map((c): Diagnostic => ({
           file: shown,
           line: c.line,
           column: c.column,
-          ruleId: 'not-a-document' as const,
+          ruleId: 'not-a-document',
           message: `Citations are rendered only in documents, and ${shown} is not one (a partial?); cite in the document that includes it`,
         })),
       );
@@ -155,33 +128,43 @@ export default function remarkCitations() {
     for (const event of context.timeline?.events ?? []) {
       if (event.chapter !== document.file) continue;
       findPassage(tree, event.passage)?.children.unshift(
-        fromHast<PhrasingContent>(
-          'emphasis',
-          h('a', { id: passageAnchor(event.id), className: ['passage-anchor'] }),
-        ),
+        fromHast(h('a', { id: passageAnchor(event.id), className: ['passage-anchor'] })),
       );
     }
 
     const ok = citations.filter((c) => c.resolved);
-    const rendered = ok.length > 0 ? renderInStyles(context, ok) : undefined;
-    spliceCitations(citations, new Map(ok.map((c, i) => [c, rendered!.clusters[i]!])));
+    const data = ok.length > 0 ? renderInStyles(context, ok) : undefined;
+    spliceCitations(citations, new Map(ok.map((c, i) => [c, data!.clusters[i]!])));
 
-    if (rendered) {
+    if (data) {
       const heading: Heading = {
         type: 'heading',
         depth: 2,
         children: [{ type: 'text', value: options.referencesTitle }],
       };
+      const downloads: DownloadData[] = (['bibtex', 'ris'] as const).map((format) => ({
+        format,
+        path: documentExportPath(document, EXPORT_EXTENSIONS[format]),
+      }));
+      const references = jsxElement<MdxJsxFlowElement>(
+        'mdxJsxFlowElement',
+        COMPONENTS.references.name,
+        {
+          entries: data.entries,
+          styles: context.styles.map(({ id, label }) => ({ id, label })),
+          downloads,
+        },
+      );
+      tree.children.unshift(
+        defaultImport(COMPONENTS.citation.name, COMPONENTS.citation.source),
+        defaultImport(COMPONENTS.references.name, COMPONENTS.references.source),
+        defaultImport(COMPONENTS.section.name, COMPONENTS.section.source),
+      );
       tree.children.push(
-        heading,
-        ...(context.styles.length > 1
-          ? [fromHast<BlockContent>('paragraph', styleSwitcher(context.styles))]
-          : []),
-        fromHast<BlockContent>('paragraph', rendered.references),
-        // The print edition (a page made of the others, until it is one of them) has no files.
-        ...(document.pluginId === 'print'
-          ? []
-          : [fromHast<BlockContent>('paragraph', downloads(document))]),
+        jsxElement<MdxJsxFlowElement>('mdxJsxFlowElement', COMPONENTS.section.name, {}, [
+          heading,
+          references,
+        ]),
       );
     }
 
@@ -198,7 +181,7 @@ export default function remarkCitations() {
           siteUrl: normalizeUrl([site.siteUrl, site.baseUrl]).replace(/\/$/, ''),
           terms: options.terms,
         },
-        rendered?.keys ?? [],
+        data?.entries.map((e) => e.key) ?? [],
       );
       tree.children.push(esmExport('citationMeta', meta));
     }

@@ -1,8 +1,9 @@
 /**
- * MDX ESM nodes built as trees (never as source text to be parsed again): what our remark plugins
- * add to a document's module.
+ * MDX nodes built as trees (never as source text to be parsed again): the imports, exports and
+ * JSX elements our remark plugins add to a document.
  */
 import { valueToEstree } from 'estree-util-value-to-estree';
+import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { MdxjsEsm } from 'mdast-util-mdxjs-esm';
 
 type EsmStatement = NonNullable<NonNullable<MdxjsEsm['data']>['estree']>['body'][number];
@@ -44,4 +45,45 @@ export function sideEffectImport(source: string): MdxjsEsm {
     attributes: [],
     source: { type: 'Literal', value: source },
   });
+}
+
+/** `import name from 'source'`. */
+export function defaultImport(name: string, source: string): MdxjsEsm {
+  return esmNode({
+    type: 'ImportDeclaration',
+    specifiers: [{ type: 'ImportDefaultSpecifier', local: { type: 'Identifier', name } }],
+    attributes: [],
+    source: { type: 'Literal', value: source },
+  });
+}
+
+/**
+ * `<Name prop={value} …>children</Name>`: an MDX JSX element whose props are literals of the
+ * given values (strings as plain attributes, anything else as an expression tree).
+ */
+export function jsxElement<T extends MdxJsxTextElement | MdxJsxFlowElement>(
+  type: T['type'],
+  name: string,
+  props: object,
+  children: T['children'] = [],
+): T {
+  const attributes = Object.entries(props).map(([prop, value]): MdxJsxAttribute => ({
+    type: 'mdxJsxAttribute',
+    name: prop,
+    value:
+      typeof value === 'string'
+        ? value
+        : {
+            type: 'mdxJsxAttributeValueExpression',
+            value: '',
+            data: {
+              estree: {
+                type: 'Program',
+                sourceType: 'module',
+                body: [{ type: 'ExpressionStatement', expression: valueToEstree(value) }],
+              },
+            },
+          },
+  }));
+  return { type, name, attributes, children } as T;
 }

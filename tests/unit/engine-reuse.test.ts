@@ -46,6 +46,12 @@ describe.each([
     expect(afterB).toEqual(alone);
   });
 
+  it('gives a document the same result after a bibliography of the whole library', () => {
+    const alone = render(library, style, '[@doea]');
+    renderEntries(library, style);
+    expect(render(library, style, '[@doea]')).toEqual(alone);
+  });
+
   it('disambiguates and numbers within the document only', () => {
     const a = render(library, style, A);
     render(library, style, B);

@@ -1,17 +1,20 @@
 // Fixture folders: tests/fixtures/<case>/input.mdx and refs.bib go in; expected.html (the page
 // fragment the site would render) and messages.txt (what `cite check` reports) come out.
 // UPDATE_FIXTURES=1 rewrites the expected files; review the diff before committing it.
+//
+// The page fragment is made as the site makes it: the document compiled by MDX with the
+// citations remark plugin, then rendered by the plugin's own theme components (with stand-ins
+// for the few Docusaurus client APIs they use: tests/support/docusaurus, aliased in
+// vitest.config.mts).
 import fs from 'node:fs';
 import path from 'node:path';
 
-import rehypeStringify from 'rehype-stringify';
+import { compile } from '@mdx-js/mdx';
+import { createElement, type ComponentType } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 
@@ -28,7 +31,10 @@ import {
 } from '../../src/plugins/citations/options';
 import remarkCitations from '../../src/remark/citations';
 import { registerFixtureSite } from '../support/fixtureSite';
-import { FIXTURES } from '../support/paths';
+import { FIXTURES, ROOT } from '../support/paths';
+
+/** Compiled documents go here, where the test runner resolves their imports like the tests'. */
+const COMPILED = path.join(ROOT, 'test-results/fixtures');
 
 const update = process.env.UPDATE_FIXTURES === '1';
 
@@ -60,17 +66,16 @@ describe.each(cases)('%s', (name) => {
   it('renders the expected HTML', async () => {
     registerFixtureSite(dir, options);
     const file = new VFile({ path: path.join(dir, 'input.mdx'), cwd: dir, value: source });
-    const html = await unified()
-      .use(remarkParse)
-      .use(remarkMdx)
-      .use(remarkFrontmatter)
-      .use(remarkDirective)
-      .use(remarkGfm)
-      .use(remarkCitations)
-      .use(remarkRehype)
-      .use(rehypeStringify)
-      .process(file);
-    compare(path.join(dir, 'expected.html'), `${String(html)}\n`);
+    const code = await compile(file, {
+      remarkPlugins: [remarkCitations, remarkFrontmatter, remarkDirective, remarkGfm],
+    });
+    fs.mkdirSync(COMPILED, { recursive: true });
+    const module = path.join(COMPILED, `${name}.mjs`);
+    fs.writeFileSync(module, String(code));
+    const { default: Content } = (await import(/* @vite-ignore */ module)) as {
+      default: ComponentType;
+    };
+    compare(path.join(dir, 'expected.html'), `${renderToStaticMarkup(createElement(Content))}\n`);
   });
 
   it('reports the expected messages', () => {

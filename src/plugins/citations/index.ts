@@ -1,9 +1,10 @@
 /**
- * Docusaurus plugin for the site-wide side of citations. Once per build it reads the
- * bibliography, learns the site's documents from the content plugins (every docs instance, every
- * blog), parses and checks each of them once (all problems at once, before any page compiles),
- * writes the export files, and adds /bibliography and /timeline. Per-document rendering is the
- * remark plugin's (src/remark/citations.ts), which finds what it needs in the store.
+ * Docusaurus plugin for citations. Once per build it reads the bibliography, learns the site's
+ * documents from the content plugins (every docs instance, every blog), parses and checks each
+ * of them once (all problems at once, before any page compiles), writes the export files, and
+ * adds the bibliography, timeline and print pages. Each document's citations are the remark
+ * plugin's (src/remark/citations.ts), which finds what it needs in the store; the theme
+ * components (src/theme-citations) render both.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,10 +21,11 @@ import { aliasedSitePath, normalizeUrl } from '@docusaurus/utils';
 
 import {
   applyPolicy,
-  archiveLinks,
   checkSite,
+  citationAnchor,
   coinsOf,
-  entryActions,
+  entriesInStyles,
+  entryData,
   entryFilePath,
   EXPORT_EXTENSIONS,
   EXPORT_FORMATS,
@@ -31,18 +33,24 @@ import {
   formatEventDate,
   loadContext,
   passageAnchor,
-  renderEntries,
   renderInStyles,
   resolveBibFiles,
   type CitationConfig,
   type CitationContext,
+  type DocumentReport,
   type SiteReport,
 } from '../../citations';
 import { STYLE_STORAGE_KEY } from './constants';
 import { documentExportPath, siteDocuments, type SiteDocument } from './documents';
-import { validateOptions, type Options, type PluginOptions } from './options';
+import { validateOptions, type Options, type PluginOptions, type PrintOptions } from './options';
 import { registerSite, type SiteState } from './store';
-import type { BibliographyEntryData, BibliographyPageData, TimelinePageData } from './types';
+import type {
+  BibliographyEntryData,
+  BibliographyPageData,
+  PrintPageData,
+  StyleChoice,
+  TimelinePageData,
+} from './types';
 
 export { validateOptions };
 export type { Options, PluginOptions };
@@ -50,6 +58,11 @@ export type { Options, PluginOptions };
 const NAME = 'docusaurus-plugin-citations';
 
 const PLUGIN_MARK = Symbol.for('docusaurus-plugin-citations');
+
+const THEME = path.resolve(__dirname, '../../theme-citations');
+const CLIENT_MODULES = ['copyToClipboard', 'citationPreviews', 'citationStyle'].map((name) =>
+  path.resolve(__dirname, `../../clientModules/${name}.ts`),
+);
 
 function styleChoiceScript(ids: readonly string[]): string {
   return `try{var s=localStorage.getItem(${JSON.stringify(STYLE_STORAGE_KEY)});if(${JSON.stringify(ids)}.indexOf(s)>0)document.documentElement.setAttribute('data-citation-style',s)}catch(e){}`;
@@ -72,9 +85,14 @@ function styleChoiceCss(ids: readonly string[]): string {
     .join('');
 }
 
+function styleChoices(site: CitationContext): StyleChoice[] {
+  return site.styles.map(({ id, label }) => ({ id, label }));
+}
+
 /** The timeline: the events in date order, each with its passage and its citation. */
 async function addTimeline(
   site: CitationContext,
+  options: PluginOptions,
   documents: readonly SiteDocument[],
   actions: PluginContentLoadedActions,
   routePath: string,
@@ -92,7 +110,10 @@ async function addTimeline(
         )
       : undefined;
   const data: TimelinePageData = {
-    styles: site.styles.map(({ id, label }) => ({ id, label })),
+    title: 'Timeline',
+    referencesTitle: options.referencesTitle,
+    terms: options.terms,
+    styles: styleChoices(site),
     events: events.map((event) => {
       const doc = byFile.get(event.chapter)!;
       const at = cited.indexOf(event);
@@ -106,13 +127,65 @@ async function addTimeline(
         citation: at === -1 ? null : rendered!.clusters[at]!,
       };
     }),
-    references: rendered?.references ?? null,
+    references: rendered?.entries ?? [],
   };
   const dataPath = await actions.createData('timeline.json', JSON.stringify(data));
   actions.addRoute({
     path: routePath,
-    component: '@site/src/components/TimelinePage',
+    component: '@theme/CitationTimelinePage',
     modules: { data: dataPath },
+    exact: true,
+  });
+}
+
+/**
+ * The print edition: the documents of one docs instance in reading order (those whose front
+ * matter does not say `print: false`), as their own compiled MDX, then every work they cite,
+ * each linked back to every citation of it (ids prefixed with the document's name, as the page
+ * prefixes them).
+ */
+async function addPrintEdition(
+  site: CitationContext,
+  options: PluginOptions & { print: PrintOptions },
+  fallbackTitle: string,
+  documents: readonly SiteDocument[],
+  reports: ReadonlyMap<string, DocumentReport>,
+  actions: PluginContentLoadedActions,
+  routePath: string,
+): Promise<void> {
+  const printed = documents.filter(
+    (d) =>
+      d.kind === 'doc' &&
+      d.pluginId === options.print.docsPluginId &&
+      d.frontMatter.print !== false,
+  );
+  const backlinks = new Map<string, string[]>();
+  for (const doc of printed) {
+    reports.get(doc.path)?.clusters.forEach((cluster, i) => {
+      const id = `${doc.name}-${citationAnchor(i + 1)}`;
+      for (const key of new Set(cluster.keys))
+        backlinks.set(key, [...(backlinks.get(key) ?? []), id]);
+    });
+  }
+  const styled = backlinks.size > 0 ? entriesInStyles(site, [...backlinks.keys()]) : [];
+  const { work, part } = options.terms;
+  const data: PrintPageData = {
+    title: options.print.title ?? options.edition?.title ?? fallbackTitle,
+    description: `The whole ${work} with its sources on one page, for reading offline or saving as PDF.`,
+    note: `This page holds every ${part} of the ${work}, in reading order, with one combined list of references. Use your browser’s Print command to print it or save it as a PDF.`,
+    referencesTitle: options.referencesTitle,
+    styles: styleChoices(site),
+    chapters: printed.map((d) => ({ name: d.name, title: d.label, permalink: d.permalink })),
+    entries: (styled[0]?.entries ?? []).map(({ key }) =>
+      entryData(site.library, key, styled, backlinks.get(key)),
+    ),
+  };
+  const dataPath = await actions.createData('print.json', JSON.stringify(data));
+  actions.addRoute({
+    path: routePath,
+    component: '@theme/CitationPrintPage',
+    // Each document's own MDX module: compiled once, by its plugin's loader, for its page and this one.
+    modules: { data: dataPath, chapters: printed.map((d) => ({ content: d.source })) },
     exact: true,
   });
 }
@@ -165,6 +238,19 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
 
   return {
     name: NAME,
+
+    // The components that render citations (swizzle them to change the markup).
+    getThemePath() {
+      return THEME;
+    },
+    getTypeScriptThemePath() {
+      return THEME;
+    },
+
+    // Copy buttons, citation previews and the reader's style choice.
+    getClientModules() {
+      return CLIENT_MODULES;
+    },
 
     // The reader's style choice: applied before the first paint (no flash of the default
     // style), and the rules that show only the chosen style's renderings.
@@ -219,31 +305,8 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
         .filter((c) => c.keys.size > 0);
 
       // The entries in every style the reader may choose; the default style's order first.
-      const styled = citations.styles.map((s) => ({
-        id: s.id,
-        entries: renderEntries(citations.library, s.csl).entries,
-      }));
+      const styled = entriesInStyles(citations);
       const entries = styled[0]!.entries;
-      const toData = (key: string): BibliographyEntryData => {
-        const id = citations.library.anchorOf(key);
-        return {
-          key,
-          id,
-          variants: styled.map((s) => ({
-            style: s.id,
-            content: s.entries.find((e) => e.key === key)!.content,
-          })),
-          order: Object.fromEntries(
-            styled.map((s) => [s.id, s.entries.findIndex((e) => e.key === key) + 1]),
-          ),
-          archive: archiveLinks(citations.library, key),
-          actions: entryActions(citations.library, key),
-          coins: coinsOf(citations.library.entries.get(key)!.csl),
-          citedIn: citing
-            .filter((c) => c.keys.has(key))
-            .map((c) => ({ title: c.doc.title, href: `${c.doc.permalink}#${id}` })),
-        };
-      };
 
       // Exports, in the style's order: the whole bibliography, and each document's own works.
       const itemsOf = (keys: ReadonlySet<string>) =>
@@ -275,24 +338,50 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
       }
       writeExports(exportsDir, files);
 
-      const all = entries.map((e) => toData(e.key));
+      const all = entries.map(({ key }): BibliographyEntryData => {
+        const entry = entryData(citations.library, key, styled);
+        return {
+          ...entry,
+          coins: coinsOf(citations.library.entries.get(key)!.csl),
+          citedIn: citing
+            .filter((c) => c.keys.has(key))
+            .map((c) => ({ title: c.doc.title, href: `${c.doc.permalink}#${entry.id}` })),
+        };
+      });
       const data: BibliographyPageData = {
         title: 'Bibliography',
-        styles: citations.styles.map(({ id, label }) => ({ id, label })),
+        note: options.bibliographyNote ?? null,
+        terms: options.terms,
+        styles: styleChoices(citations),
+        downloads: EXPORT_FORMATS.map((format) => ({
+          format,
+          path: `bibliography.${EXPORT_EXTENSIONS[format]}`,
+        })),
         cited: all.filter((e) => e.citedIn.length > 0),
         uncited: all.filter((e) => e.citedIn.length === 0),
       };
-      if (citations.timeline) {
-        await addTimeline(citations, documents, actions, route(options.timelinePath));
-      }
-
       const dataPath = await actions.createData('bibliography.json', JSON.stringify(data));
       actions.addRoute({
         path: route(options.bibliographyPath),
-        component: '@site/src/components/BibliographyPage',
+        component: '@theme/CitationBibliographyPage',
         modules: { data: dataPath },
         exact: true,
       });
+
+      if (citations.timeline) {
+        await addTimeline(citations, options, documents, actions, route(options.timelinePath));
+      }
+      if (options.print) {
+        await addPrintEdition(
+          citations,
+          { ...options, print: options.print },
+          siteConfig.title,
+          documents,
+          reports,
+          actions,
+          route(options.print.path),
+        );
+      }
     },
 
     async postBuild({ outDir }) {

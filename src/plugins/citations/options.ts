@@ -26,6 +26,8 @@ export interface Terms {
   part: string;
   /** Documents: "chapters" in "with the chapters that cite each". */
   parts: string;
+  /** The site as a whole: "edition" in "works cited in this edition". */
+  site: string;
 }
 
 export interface PrintOptions {
@@ -47,6 +49,8 @@ export interface PluginOptions extends CitationConfig {
   bibliographyPath: string;
   /** The timeline's path under the base URL (when `timeline` names a file). */
   timelinePath: string;
+  /** A note shown on the bibliography page under its description, or none. */
+  bibliographyNote: string | undefined;
   /** The print edition, or false for none. */
   print: PrintOptions | false;
   terms: Terms;
@@ -77,6 +81,7 @@ export type Options = {
   timeline?: string;
   bibliographyPath?: string;
   timelinePath?: string;
+  bibliographyNote?: string;
   /** true, or the print edition's settings; false (the default) for none. */
   print?: boolean | Partial<PrintOptions>;
   terms?: Partial<Terms>;
@@ -95,8 +100,9 @@ export const DEFAULT_OPTIONS = {
   timeline: undefined,
   bibliographyPath: 'bibliography',
   timelinePath: 'timeline',
+  bibliographyNote: undefined,
   print: false,
-  terms: { work: 'site', part: 'page', parts: 'pages' },
+  terms: { work: 'site', part: 'page', parts: 'pages', site: 'site' },
 } as const satisfies PluginOptions;
 
 const DEFAULT_PRINT: PrintOptions = { path: 'print', title: undefined, docsPluginId: 'default' };
@@ -171,11 +177,14 @@ export const OPTIONS_SCHEMA = Joi.object<PluginOptions>({
   timeline: text(),
   bibliographyPath: routePath().default(DEFAULT_OPTIONS.bibliographyPath),
   timelinePath: routePath().default(DEFAULT_OPTIONS.timelinePath),
+  bibliographyNote: text(),
   print: Joi.alternatives()
     .try(Joi.boolean(), Joi.object({ path: routePath(), title: text(), docsPluginId: text() }))
     .messages({ 'alternatives.types': 'true, false or an object' })
     .default(DEFAULT_OPTIONS.print),
-  terms: Joi.object({ work: text(), part: text(), parts: text() }).default(DEFAULT_OPTIONS.terms),
+  terms: Joi.object({ work: text(), part: text(), parts: text(), site: text() }).default(
+    DEFAULT_OPTIONS.terms,
+  ),
 }).prefs({ messages: EXPECTED });
 
 function describe(value: unknown): string {

@@ -1,39 +1,51 @@
-// Data the citations plugin hands to the pages it creates. Type-only: shared by the plugin
-// (Node) and the React components (browser).
-import type { ElementContent } from 'hast';
+// Data the citations plugin hands to the pages and components it renders. Type-only: shared by
+// the plugin (Node) and the theme components (browser).
+import type { EntryData, ClusterData, StyledContent } from '../../citations/render';
+import type { ExportFormat } from '../../citations/formats';
+
+export type { ClusterData, EntryData, StyledContent };
+
+/** A style a reader may choose, as the style switcher lists it. */
+export interface StyleChoice {
+  id: string;
+  label: string;
+}
+
+/** A file the plugin wrote: its format and its path under the site's base URL. */
+export interface DownloadData {
+  format: ExportFormat;
+  path: string;
+}
+
+/** How the plugin's words name the work and its documents. */
+export interface TermsData {
+  work: string;
+  part: string;
+  parts: string;
+  site: string;
+}
 
 export interface CitedIn {
   title: string;
-  /** The entry in that chapter's reference list. */
+  /** The entry in that document's reference list. */
   href: string;
 }
 
-/** Something rendered in one of the styles a reader may choose. */
-export interface StyledContent {
-  style: string;
-  content: ElementContent[];
-}
-
-export interface BibliographyEntryData {
-  key: string;
-  /** The entry's id, the same on every page that lists it. */
-  id: string;
-  /** The entry in each style, the default first. */
-  variants: StyledContent[];
-  /** Its place (1-based) in each style's order. */
-  order: Record<string, number>;
-  /** "Archived copy" (web sources only). */
-  archive: ElementContent[];
-  /** "Copy BibTeX" and "Download .bib". */
-  actions: ElementContent;
+export interface BibliographyEntryData extends EntryData {
   /** OpenURL ContextObject for a COinS span. */
   coins: string;
+  /** The documents that cite it, in reading order. */
   citedIn: CitedIn[];
 }
 
 export interface BibliographyPageData {
   title: string;
-  styles: { id: string; label: string }[];
+  /** Said under the description (the site's `bibliographyNote`), or null. */
+  note: string | null;
+  terms: TermsData;
+  styles: StyleChoice[];
+  /** The whole bibliography's files. */
+  downloads: DownloadData[];
   cited: BibliographyEntryData[];
   uncited: BibliographyEntryData[];
 }
@@ -44,7 +56,7 @@ export interface CitationMeta {
   highwire: [string, string][];
   /** The page as a schema.org Article, with the works it cites. */
   jsonLd: Record<string, unknown>;
-  /** "Cite this chapter" (or "… essay" on the introduction). */
+  /** "Cite this chapter" (or "… essay" on the site's home page). */
   cite?: {
     heading: string;
     /** The citation in each style, the default first. */
@@ -63,16 +75,32 @@ export interface TimelineEventData {
   /** The date for reading ("1 August 2018"). */
   dateLabel: string;
   title: string;
-  /** The passage of the chapter that tells the event. */
+  /** The passage of the document that tells the event. */
   href: string;
   chapterTitle: string;
-  /** The event's citation (`span.citation`), or null. */
-  citation: ElementContent | null;
+  /** The event's citation, or null. */
+  citation: ClusterData | null;
 }
 
 export interface TimelinePageData {
-  styles: { id: string; label: string }[];
+  title: string;
+  referencesTitle: string;
+  terms: TermsData;
+  styles: StyleChoice[];
   events: TimelineEventData[];
-  /** The reference list of the works the events cite. */
-  references: ElementContent | null;
+  /** The works the events cite. */
+  references: EntryData[];
+}
+
+export interface PrintPageData {
+  title: string;
+  description: string;
+  /** Said under the title: what the page holds and how to print it. */
+  note: string;
+  referencesTitle: string;
+  styles: StyleChoice[];
+  /** The documents, in reading order; their compiled MDX comes as the route's `chapters`. */
+  chapters: { name: string; title: string; permalink: string }[];
+  /** Every work the documents cite, in the default style's order, linked back to each citation. */
+  entries: EntryData[];
 }

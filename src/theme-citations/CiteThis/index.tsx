@@ -5,10 +5,11 @@
 import Heading from '@theme/Heading';
 import type { ReactNode } from 'react';
 
+import CitationFormatted from '@theme/CitationFormatted';
+
 import type { CitationMeta } from '../../plugins/citations/types';
 import { EXPORT_EXTENSIONS, EXPORT_MEDIA_TYPES } from '../../citations/formats';
 import { toText } from '../../citations/toText';
-import Hast from '../Hast';
 import styles from './styles.module.css';
 
 type Cite = NonNullable<CitationMeta['cite']>;
@@ -57,7 +58,11 @@ function Format({
   );
 }
 
-export default function CiteThis({ cite }: { cite: Cite }): ReactNode {
+export interface Props {
+  cite: Cite;
+}
+
+export default function CiteThis({ cite }: Props): ReactNode {
   return (
     <section className={styles.citeThis} aria-labelledby="cite-this">
       <Heading as="h2" id="cite-this">
@@ -75,7 +80,7 @@ export default function CiteThis({ cite }: { cite: Cite }): ReactNode {
             {...(cite.formatted.length > 1 ? { 'data-style': f.style } : {})}
           >
             <p className={styles.formatted} data-testid="cite-this-formatted">
-              <Hast nodes={f.content} />
+              <CitationFormatted nodes={f.content} />
             </p>
             <button
               type="button"

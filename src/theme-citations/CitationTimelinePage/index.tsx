@@ -1,23 +1,33 @@
 /**
- * /timeline: the dated events the essay describes, in order, each linked to the passage of the
- * chapter that tells it, with its sources cited by the same engine as the chapters.
+ * The timeline: dated events, in order, each linked to the passage of the document that tells
+ * it, with its sources cited by the same engine and components as the documents.
  */
 import Link from '@docusaurus/Link';
+import Citation from '@theme/Citation';
+import CitationReferences from '@theme/CitationReferences';
 import Heading from '@theme/Heading';
 import Layout from '@theme/Layout';
 import type { ReactNode } from 'react';
 
 import type { TimelinePageData } from '../../plugins/citations/types';
-import Hast from '../Hast';
-import StyleSwitcher from '../StyleSwitcher';
 import styles from './styles.module.css';
 
-export default function TimelinePage({ data }: { data: TimelinePageData }): ReactNode {
-  const description = `${data.events.length} events from the essay, 2000–2020, each linked to the chapter that tells it.`;
+function years(data: TimelinePageData): string {
+  const first = data.events[0]?.date.slice(0, 4);
+  const last = data.events.at(-1)?.date.slice(0, 4);
+  return first === last ? `${first}` : `${first}–${last}`;
+}
+
+export interface Props {
+  data: TimelinePageData;
+}
+
+export default function CitationTimelinePage({ data }: Props): ReactNode {
+  const description = `${data.events.length} events from the ${data.terms.work}, ${years(data)}, each linked to the ${data.terms.part} that tells it.`;
   return (
-    <Layout title="Timeline" description={description}>
+    <Layout title={data.title} description={description}>
       <main className="container margin-vert--lg">
-        <Heading as="h1">Timeline</Heading>
+        <Heading as="h1">{data.title}</Heading>
         <p>{description}</p>
         <ol className={styles.timeline}>
           {data.events.map((event) => (
@@ -31,7 +41,7 @@ export default function TimelinePage({ data }: { data: TimelinePageData }): Reac
                   {event.citation && (
                     <>
                       {' '}
-                      <Hast nodes={[event.citation]} />
+                      <Citation {...event.citation} />
                     </>
                   )}
                 </p>
@@ -42,13 +52,12 @@ export default function TimelinePage({ data }: { data: TimelinePageData }): Reac
             </li>
           ))}
         </ol>
-        {data.references && (
+        {data.references.length > 0 && (
           <section aria-labelledby="references">
             <Heading as="h2" id="references">
-              References
+              {data.referencesTitle}
             </Heading>
-            {data.styles.length > 1 && <StyleSwitcher styles={data.styles} />}
-            <Hast nodes={[data.references]} />
+            <CitationReferences entries={data.references} styles={data.styles} downloads={[]} />
           </section>
         )}
       </main>

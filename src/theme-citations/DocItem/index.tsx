@@ -1,15 +1,15 @@
 /**
- * Wraps Docusaurus's DocItem: reads the `citationMeta` each MDX document exports (see
+ * Wraps the docs theme's DocItem: reads the `citationMeta` each document exports (see
  * src/remark/pageMeta.ts), writes its Highwire tags and schema.org JSON-LD into the head, and
  * makes it available to the footer's "Cite this" box.
  */
 import Head from '@docusaurus/Head';
 import type { WrapperProps } from '@docusaurus/types';
-import DocItem from '@theme-original/DocItem';
+import DocItem from '@theme-init/DocItem';
 import type DocItemType from '@theme/DocItem';
 import type { ReactNode } from 'react';
 
-import { CitationMetaContext } from '../../components/CitationMetaContext';
+import { CitationMetaContext } from '../../plugins/citations/client';
 import type { CitationMeta } from '../../plugins/citations/types';
 
 type Props = WrapperProps<typeof DocItemType>;

@@ -1,19 +1,19 @@
 /**
  * "Citation style: [APA ▾]". The choice applies site-wide and is remembered; the behaviour is
- * in src/clientModules/citationStyle.ts, shared with the switchers the remark plugin writes
- * into each chapter's References.
+ * in src/clientModules/citationStyle.ts.
  */
 import type { ReactNode } from 'react';
 
-export default function StyleSwitcher({
-  styles,
-}: {
+export interface Props {
   styles: readonly { id: string; label: string }[];
-}): ReactNode {
+}
+
+export default function CitationStyleSwitcher({ styles }: Props): ReactNode {
   return (
     <p className="citation-style-switcher">
       <label>
-        Citation style{' '}
+        {'Citation style '}
+        {/* autocomplete off: a browser must not restore a choice the page no longer shows. */}
         <select className="citation-style-select" name="citation-style" autoComplete="off">
           {styles.map((s) => (
             <option key={s.id} value={s.id}>

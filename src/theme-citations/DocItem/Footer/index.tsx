@@ -1,11 +1,11 @@
-/** The doc footer, with "Cite this chapter" (or "Cite this essay") above Docusaurus's own. */
+/** The doc footer, with "Cite this chapter" (or "Cite this essay") above the theme's own. */
 import type { WrapperProps } from '@docusaurus/types';
-import Footer from '@theme-original/DocItem/Footer';
+import Footer from '@theme-init/DocItem/Footer';
 import type FooterType from '@theme/DocItem/Footer';
+import CiteThis from '@theme/CiteThis';
 import type { ReactNode } from 'react';
 
-import CiteThis from '../../../components/CiteThis';
-import { useCitationMeta } from '../../../components/CitationMetaContext';
+import { useCitationMeta } from '../../../plugins/citations/client';
 
 type Props = WrapperProps<typeof FooterType>;
 
