@@ -6,7 +6,14 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['build/', '.docusaurus/', 'node_modules/', 'scratch/', 'bench/out/', 'test-results/'],
+    ignores: [
+      'build/',
+      '**/.docusaurus/',
+      'node_modules/',
+      'scratch/',
+      'bench/out/',
+      'test-results/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
