@@ -175,10 +175,13 @@ export function safeLatex(value: string, dialect: LatexDialect = 'biblatex'): st
         break;
       case 'command': {
         const replacement = dialect === 'bibtex' ? BIBLATEX_ONLY[t.name] : undefined;
-        if (replacement && tokens[i + 1]?.kind === 'lbrace' && paired.has(i + 1)) {
-          // `\mkbibquote{x}` → ``x'': the brace that follows opens the replacement instead.
+        let next = i + 1;
+        while (tokens[next]?.kind === 'space') next += 1;
+        if (replacement && tokens[next]?.kind === 'lbrace' && paired.has(next)) {
+          // `\mkbibquote {x}` → ``x'': the brace that follows opens the replacement instead.
           out.push(replacement.open);
           pendingClose = replacement.close;
+          i = next - 1;
           break;
         }
         out.push(commandText(t.name, t.text, inMath, known));

@@ -88,6 +88,20 @@ describe('BibTeX and BibLaTeX', () => {
     );
   });
 
+  it('turn biblatex-only commands into what classic documents know', () => {
+    const library = createLibrary([
+      {
+        file: 'r.bib',
+        text: '@misc{k, title = {\\NoCaseChange {iOS} and \\mkbibquote{Quoted}}, year = {2020}}',
+      },
+    ]);
+    const entries = [...library.entries.values()];
+    expect(exportEntries(entries, 'bibtex')).toContain("title = {{iOS} and ``Quoted''},");
+    expect(exportEntries(entries, 'biblatex')).toContain(
+      'title = {\\NoCaseChange {iOS} and \\mkbibquote{Quoted}},',
+    );
+  });
+
   it('write the day where the format allows it', () => {
     const bibtex = exportEntries([tricky.entries.get('specials2020')!], 'bibtex');
     expect(bibtex).toContain('  year = {2020},\n  month = aug,\n  day = {1},\n');
