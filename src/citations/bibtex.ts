@@ -7,6 +7,8 @@ import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 
 import { checkEntryFields, definedStrings } from './bibfields';
+import { readSourceFields, readStrings, type SourceField } from './bibsource';
+import { correctCsl } from './cslfix';
 import { placeOfOffset, type Diagnostic } from './diagnostics';
 import type { CslItem } from './csl';
 
@@ -22,6 +24,8 @@ export interface BibEntry {
   csl: CslItem;
   /** The entry exactly as written in the file, from `@` to the closing brace. */
   source: string;
+  /** Its fields as LaTeX text, macros expanded: what the BibLaTeX and BibTeX exports write. */
+  fields: SourceField[];
   file: string;
   line: number;
   column: number;
@@ -215,6 +219,7 @@ export function parseBibFile(file: string, text: string): BibFile {
   // pass below.
   const prefix = collectStrings(text);
   const strings = definedStrings(prefix);
+  const macros = readStrings(prefix);
   if (items && items.length === scanned.length) {
     scanned.forEach((s, i) => entries.push(toEntry(s, items[i]!)));
     return { file, entries, diagnostics };
@@ -253,11 +258,13 @@ export function parseBibFile(file: string, text: string): BibFile {
   function toEntry(s: ScannedEntry, item: CslItem): BibEntry {
     diagnostics.push(...checkEntryFields(file, text, s, item, strings));
     const { line, column } = placeOfOffset(text, s.start);
+    const fields = readSourceFields(text.slice(s.start, s.end), macros);
     return {
       key: s.key,
       type: s.type,
-      csl: { ...item, id: s.key, 'citation-key': s.key },
+      csl: correctCsl({ ...item, id: s.key, 'citation-key': s.key }, fields),
       source: text.slice(s.start, s.end),
+      fields,
       file,
       line,
       column,

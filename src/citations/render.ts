@@ -10,6 +10,7 @@ import { retrieveLocale, type CslItem, type CslStyle } from './csl';
 import { citeprocHtmlToHast, h, ITEM_MARKER, text, toText } from './hast';
 import { archiveUrl, isoDate } from './metadata';
 import type { Library } from './library';
+import { EXPORT_LABELS, EXPORT_SUFFIXES } from './formats';
 import type { CiteItem } from './syntax';
 
 export interface ClusterInput {
@@ -482,46 +483,55 @@ export function archiveLinks(library: Library, key: string): ElementContent[] {
   ];
 }
 
-/** Where each entry's own .bib file is served, under the site's base URL (see the site plugin). */
+/** Where each entry's own .bib files are served, under the site's base URL (see the site plugin). */
 const ENTRY_FILES_PATH = 'references/entries';
 
-/** The path, from the site root, of a key's own .bib file. */
-export function entryFilePath(library: Library, key: string): string {
-  return `${ENTRY_FILES_PATH}/${library.fileNameOf(key)}.bib`;
+/** The path, from the site root, of a key's own .bib file in one of the two dialects. */
+export function entryFilePath(
+  library: Library,
+  key: string,
+  dialect: 'biblatex' | 'bibtex' = 'biblatex',
+): string {
+  return `${ENTRY_FILES_PATH}/${library.fileNameOf(key)}${EXPORT_SUFFIXES[dialect]}`;
 }
 
 /**
- * "Copy BibTeX" and "Download .bib" for one entry. Both use the entry's own file, written by the
- * site plugin: the link downloads it (with the keyboard, and without JavaScript too), and a small
- * client script copies what the link points to and tells screen readers (see
+ * "Copy BibLaTeX" / "Download BibLaTeX (.bib)" and the same for classic BibTeX, for one entry.
+ * Each pair uses the entry's own file, written by the site plugin: the link downloads it (with
+ * the keyboard, and without JavaScript too), and a small client script copies what the link
+ * beside the button points to and tells screen readers (see
  * src/clientModules/copyToClipboard.ts). Pages do not carry the BibTeX themselves.
  */
 export function entryActions(library: Library, key: string): Element {
-  // entryFilePath throws for a key the library does not hold.
-  const file = entryFilePath(library, key);
-  return h('span', { className: ['entry-actions'] }, [
-    h(
-      'button',
-      {
-        type: 'button',
-        className: ['entry-action'],
-        dataCopyLink: true,
-        dataCopyDone: `BibTeX of ${key} copied to the clipboard`,
-        ariaLabel: `Copy BibTeX of ${key}`,
-      },
-      [text('Copy BibTeX')],
-    ),
-    text(' '),
-    h(
-      'a',
-      {
-        className: ['entry-action'],
-        // pathname:// tells Docusaurus this is a file, not a page of the site.
-        href: `pathname:///${file}`,
-        download: `${library.fileNameOf(key)}.bib`,
-        ariaLabel: `Download .bib of ${key}`,
-      },
-      [text('Download .bib')],
-    ),
-  ]);
+  const pair = (dialect: 'biblatex' | 'bibtex') => {
+    // entryFilePath throws for a key the library does not hold.
+    const file = entryFilePath(library, key, dialect);
+    const label = EXPORT_LABELS[dialect];
+    return h('span', { className: ['entry-action-pair'] }, [
+      h(
+        'button',
+        {
+          type: 'button',
+          className: ['entry-action'],
+          dataCopyLink: true,
+          dataCopyDone: `${label} of ${key} copied to the clipboard`,
+          ariaLabel: `Copy ${label} of ${key}`,
+        },
+        [text(`Copy ${label}`)],
+      ),
+      text(' '),
+      h(
+        'a',
+        {
+          className: ['entry-action'],
+          // pathname:// tells Docusaurus this is a file, not a page of the site.
+          href: `pathname:///${file}`,
+          download: `${library.fileNameOf(key)}${EXPORT_SUFFIXES[dialect]}`,
+          ariaLabel: `Download ${label} (.bib) of ${key}`,
+        },
+        [text(`Download ${label} (.bib)`)],
+      ),
+    ]);
+  };
+  return h('span', { className: ['entry-actions'] }, [pair('biblatex'), text(' '), pair('bibtex')]);
 }

@@ -3,7 +3,7 @@
  *
  *   cite check  [--bib FILE…] [--docs DIR]   validate .bib files and every citation
  *   cite list   [--bib FILE…] [--docs DIR]   each key, its short reference, where it is cited
- *   cite export --format bibtex|ris|csl-json [--chapter SLUG] [--bib FILE…] [--docs DIR]
+ *   cite export --format biblatex|bibtex|ris|csl-json [--chapter SLUG] [--bib FILE…] [--docs DIR]
  *
  * Style, locale and the default .bib files come from docusaurus.config.ts, so the command
  * sees what the build sees.
@@ -17,7 +17,8 @@ import {
   checkSite,
   plainText,
   EXPORT_FORMATS,
-  exportItems,
+  ExportError,
+  exportEntries,
   formatDiagnostic,
   loadContext,
   renderEntries,
@@ -35,7 +36,7 @@ const USAGE = `Usage:
                                              check the .bib files and every citation in the docs;
                                              --links also lists each source URL and its archived copy
   cite list   [--bib FILE]... [--docs DIR]   list each key, its short reference and where it is cited
-  cite export --format bibtex|ris|csl-json [--chapter SLUG] [--bib FILE]... [--docs DIR]
+  cite export --format biblatex|bibtex|ris|csl-json [--chapter SLUG] [--bib FILE]... [--docs DIR]
                                              write the entries (or one chapter's) to standard output
 
   --bib FILE      a .bib file or folder (repeatable; default: the site's configured bibliography)
@@ -125,11 +126,19 @@ function exportCommand(
     keys = new Set(doc.citations.map((c) => c.key));
   }
   // In the style's order, as on the site.
-  const items = renderEntries(context.library, context.style)
+  const entries = renderEntries(context.library, context.style)
     .entries.filter((e) => keys.has(e.key))
-    .map((e) => context.library.entries.get(e.key)!.csl);
+    .map((e) => context.library.entries.get(e.key)!);
+  let text: string;
+  try {
+    text = exportEntries(entries, format as ExportFormat);
+  } catch (error) {
+    if (!(error instanceof ExportError)) throw error;
+    err(error.message);
+    return 1;
+  }
   // The text ends with its own newline, which `out` adds back.
-  out(exportItems(items, format as ExportFormat).replace(/\n$/, ''));
+  out(text.replace(/\n$/, ''));
   return 0;
 }
 

@@ -15,6 +15,7 @@ import {
   applyPolicy,
   displayPath,
   documentName,
+  EXPORT_SUFFIXES,
   exportFileBase,
   findCitations,
   findPassage,
@@ -83,17 +84,27 @@ function pageFrontMatter(tree: Root, file: VFile): Record<string, unknown> {
   );
 }
 
-/** "Download these references": the page's own .bib and .ris, written by the site plugin. */
+/**
+ * "Download these references": the page's own files, written by the site plugin. Both .bib
+ * dialects are offered, each named for what reads it.
+ */
 function downloads(permalink: string): Element {
-  const base = `/references/${exportFileBase(permalink)}`;
-  const link = (ext: string, label: string) =>
+  const base = exportFileBase(permalink);
+  const link = (format: 'biblatex' | 'bibtex' | 'ris', label: string) =>
     // pathname:// tells Docusaurus this is a file, not a page of the site.
-    h('a', { href: `pathname://${base}.${ext}`, download: `${exportFileBase(permalink)}.${ext}` }, [
-      text(label),
-    ]);
+    h(
+      'a',
+      {
+        href: `pathname:///references/${base}${EXPORT_SUFFIXES[format]}`,
+        download: `${base}${EXPORT_SUFFIXES[format]}`,
+      },
+      [text(label)],
+    );
   return h('p', { className: ['references-downloads'] }, [
     text('Download these references: '),
-    link('bib', 'BibTeX (.bib)'),
+    link('biblatex', 'BibLaTeX (.bib, for biber)'),
+    text(' · '),
+    link('bibtex', 'BibTeX (.bib, for classic bibtex)'),
     text(' · '),
     link('ris', 'RIS (.ris)'),
   ]);

@@ -60,13 +60,17 @@ describe.each(cited)('$path', (page) => {
     for (const a of selectAll('ul.references a:not(.entry-action)', tree)) {
       expect(attr(a, 'href')).toMatch(/^(https?:\/\/|#)/);
     }
-    expect(selectAll('ul.references a.entry-action', tree)).toHaveLength(entries.length);
+    // Two downloads per entry: BibLaTeX and BibTeX.
+    expect(selectAll('ul.references a.entry-action', tree)).toHaveLength(2 * entries.length);
     for (const entry of entries) {
-      // Each entry's download is its own file in the build, holding that entry alone.
-      const href = attr(select('a.entry-action', entry), 'href')!;
-      expect(href).toMatch(/^\/references\/entries\/[\w.-]+\.bib$/);
-      const bib = fs.readFileSync(path.join(buildDir, href), 'utf8');
-      expect(bib.match(/^@\w+\{[^,]+,/gm)).toEqual([`@${/^@(\w+)/.exec(bib)![1]}{${attr(entry, 'dataKey')},`]);
+      // Each entry's downloads are its own files in the build, holding that entry alone.
+      const hrefs = selectAll('a.entry-action', entry).map((a) => attr(a, 'href')!);
+      expect(hrefs.map((h) => /-(bib(?:la)?tex)\.bib$/.exec(h)?.[1])).toEqual(['biblatex', 'bibtex']);
+      for (const href of hrefs) {
+        expect(href).toMatch(/^\/references\/entries\/[\w.-]+\.bib$/);
+        const bib = fs.readFileSync(path.join(buildDir, href), 'utf8');
+        expect(bib.match(/^@\w+\{[^,]+,/gm)).toEqual([`@${/^@(\w+)/m.exec(bib)![1]}{${attr(entry, 'dataKey')},`]);
+      }
     }
   });
 });
@@ -123,7 +127,7 @@ describe('the search index', () => {
     expect(index).not.toMatch(/Gallagher, R\. \(2018\) (“|\\u201c)Google/); // Harvard
     expect(index).not.toContain('Gallagher R. Google'); // Vancouver
     expect(index).not.toContain('Gallagher, Ryan. 2018'); // Chicago
-    for (const label of ['Copy BibTeX', 'Download .bib', 'Archived copy', 'Cite this chapter']) {
+    for (const label of ['Copy BibLaTeX', 'Copy BibTeX', 'Download BibTeX', 'Archived copy', 'Cite this chapter']) {
       expect(index).not.toContain(label);
     }
   });

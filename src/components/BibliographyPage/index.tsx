@@ -84,8 +84,12 @@ export default function BibliographyPage({ data }: { data: BibliographyPageData 
         </p>
         <p className="references-downloads">
           Download the whole bibliography:{' '}
-          <Link to="pathname:///bibliography.bib" download="bibliography.bib">
-            BibTeX (.bib)
+          <Link to="pathname:///bibliography-biblatex.bib" download="bibliography-biblatex.bib">
+            BibLaTeX (.bib, for biber)
+          </Link>{' '}
+          ·{' '}
+          <Link to="pathname:///bibliography-bibtex.bib" download="bibliography-bibtex.bib">
+            BibTeX (.bib, for classic bibtex)
           </Link>{' '}
           ·{' '}
           <Link to="pathname:///bibliography.ris" download="bibliography.ris">
