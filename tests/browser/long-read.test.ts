@@ -451,7 +451,9 @@ describe('on paper', () => {
       await gotoAndHydrate(page, pagePath);
       // Let the search page list its results before printing it.
       if (pagePath.startsWith('/search')) {
-        await expect.poll(() => page.locator('article h2 a').count()).toBeGreaterThan(0);
+        await expect
+          .poll(() => page.locator('article h2 a').count(), { timeout: 30_000 })
+          .toBeGreaterThan(0);
       }
       await page.emulateMedia({ media: 'print' });
       const printed = await page.evaluate(() =>
