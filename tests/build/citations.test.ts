@@ -50,10 +50,19 @@ describe.each(cited)('$path', (page) => {
     }
   });
 
-  it('has a References heading in the table of contents', () => {
+  it('has a References heading, in the table of contents when the page shows one', () => {
     const heading = select('article h2#references', tree);
     expect(text(heading)).toBe('References');
-    expect(select('.table-of-contents a[href="#references"]', tree)).toBeDefined();
+    // A table of contents of one entry is left out (issue #18): it lists more, or is not there.
+    const contents = selectAll('.table-of-contents a', tree);
+    if (contents.length > 0) {
+      expect(contents.length).toBeGreaterThan(1);
+      expect(select('.table-of-contents a[href="#references"]', tree)).toBeDefined();
+    } else {
+      expect(selectAll('article h2[id]:not(#cite-this)', tree).map((h) => attr(h, 'id'))).toEqual([
+        'references',
+      ]);
+    }
   });
 
   it('shows only http(s) links in references, besides its own downloads', () => {

@@ -28,7 +28,8 @@ function Format({
   download?: { name: string; type: string };
 }): ReactNode {
   return (
-    <div className={styles.format}>
+    // `cite-this-export`: for the screen only (src/css/custom.css leaves it off paper).
+    <div className={`${styles.format} cite-this-export`}>
       <div className={styles.formatHeader}>
         <Heading as="h3" id={id} className={styles.formatTitle}>
           {label}
