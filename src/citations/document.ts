@@ -16,7 +16,10 @@ import { visit } from 'unist-util-visit';
 import { visitParents } from 'unist-util-visit-parents';
 
 import { CitationError, placeOfOffset, type Diagnostic } from './diagnostics';
+import type { CslStyle } from './csl';
 import { suggestKey, type Library } from './library';
+import { renderClusters } from './render';
+import { toText } from './toText';
 import { scanCitations, type CitationMatch } from './syntax';
 
 declare module 'mdast' {
@@ -228,6 +231,31 @@ export function readDocument(
     throw error;
   }
   return { tree, ...findCitations(tree, source, file, library) };
+}
+
+/**
+ * The document's source with each citation written as the reader sees it, in plain text
+ * ("Doe (2020) argues"), for what Docusaurus derives from the source itself (the excerpt that
+ * becomes a page's meta description). Unknown keys stay as written, as on the page; a document
+ * that is not valid MDX comes back unchanged (its error is reported where documents are checked).
+ */
+export function citationsAsText(
+  source: string,
+  file: string,
+  library: Library,
+  style: CslStyle,
+): string {
+  const resolved = readDocument(source, file, library).citations.filter((c) => c.resolved);
+  if (resolved.length === 0) return source;
+  // The whole document is rendered, so that numbers and "2020a" are the page's own.
+  const { clusters } = renderClusters(library, style, resolved);
+  let text = source;
+  for (let i = resolved.length - 1; i >= 0; i -= 1) {
+    const { sourceStart, sourceEnd } = resolved[i]!;
+    if (sourceStart === undefined || sourceEnd === undefined) continue;
+    text = text.slice(0, sourceStart) + toText(clusters[i]!) + text.slice(sourceEnd);
+  }
+  return text;
 }
 
 /**

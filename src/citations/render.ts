@@ -26,6 +26,11 @@ export interface RenderedEntry {
 export interface RenderedDocument {
   /** One `span.citation` per input cluster, in input order. */
   clusters: Element[];
+  /**
+   * Each citation as plain text in the default style ("Gallagher (2018)"): what a table of
+   * contents or a meta description shows where the page shows the citation.
+   */
+  texts: string[];
   /** The document's reference list: a `ul` of entries with ids and back-links. */
   references: Element;
   /** Cited keys, in the (first) style's bibliography order. */
@@ -448,7 +453,12 @@ export function composeDocument(
       ),
     ),
   );
-  return { clusters: rendered, references, keys: first.map((e) => e.key) };
+  return {
+    clusters: rendered,
+    texts: variants[0]!.doc.clusters.map((content) => toText(content)),
+    references,
+    keys: first.map((e) => e.key),
+  };
 }
 
 /** Renders a document in one style and puts it together for a page. */
