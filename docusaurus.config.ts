@@ -4,6 +4,7 @@ import { themes as prismThemes } from 'prism-react-renderer';
 
 import type { CitationOptions } from './src/citations/options';
 import citationsPlugin, { EXPORTS_DIR } from './src/plugins/citations';
+import { citationFrontMatter } from './src/plugins/citations/frontMatter';
 import leanThemePlugin from './src/plugins/leanTheme';
 import printPlugin from './src/plugins/print';
 import searchRankingPlugin from './src/plugins/searchRanking';
@@ -88,7 +89,11 @@ const config: Config = {
   // Without the citation features, /bibliography and the like do not exist (bench only).
   onBrokenLinks: CITATIONS ? 'throw' : 'ignore',
   onBrokenAnchors: 'throw',
-  markdown: { hooks: { onBrokenMarkdownLinks: 'throw' } },
+  markdown: {
+    hooks: { onBrokenMarkdownLinks: 'throw' },
+    // A page without a description gets its first line, with citations as readers see them.
+    ...(CITATIONS ? { parseFrontMatter: citationFrontMatter(citations) } : {}),
+  },
 
   i18n: { defaultLocale: 'en', locales: ['en'] },
 

@@ -16,6 +16,7 @@ export interface SourcePlace {
 export type RuleId =
   | 'unknown-key'
   | 'malformed-citation'
+  | 'mdx-syntax'
   | 'duplicate-key'
   | 'malformed-bibtex'
   | 'undefined-string'

@@ -87,7 +87,18 @@ function links(context: CitationContext, out: Write): void {
   }
 }
 
-function list(context: CitationContext, report: SiteReport, out: Write): number {
+/**
+ * Documents that are not valid MDX, reported on standard error: `list` and `export` cannot say
+ * what such a document cites.
+ */
+function unreadableDocuments(report: SiteReport, err: Write): number {
+  const unreadable = report.diagnostics.filter((d) => d.ruleId === 'mdx-syntax');
+  for (const d of sortDiagnostics(unreadable)) err(formatDiagnostic(d));
+  return unreadable.length;
+}
+
+function list(context: CitationContext, report: SiteReport, out: Write, err: Write): number {
+  unreadableDocuments(report, err);
   const short = shortReferences(context.library, context.style);
   for (const key of context.library.entries.keys()) {
     const places = report.documents.flatMap((d) =>
@@ -112,6 +123,7 @@ function exportCommand(
     );
     return 1;
   }
+  if (unreadableDocuments(report, err) > 0) return 1;
   let keys = new Set(context.library.entries.keys());
   if (chapter !== undefined) {
     const permalink = chapter === 'index' ? '/' : `/${chapter.replace(/^\/+/, '')}`;
@@ -198,7 +210,7 @@ export async function main(argv: readonly string[], io?: Partial<Io>): Promise<n
       return check(context, report, out, err);
     }
     case 'list':
-      return list(context, report, out);
+      return list(context, report, out, err);
     case 'export':
       return exportCommand(context, report, values.format, values.chapter, out, err);
   }

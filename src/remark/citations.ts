@@ -42,8 +42,20 @@ function fromHast<T extends PhrasingContent | BlockContent>(type: T['type'], ele
   } as unknown as T;
 }
 
-function unresolved(raw: string): PhrasingContent {
-  return fromHast<PhrasingContent>('emphasis', {
+/**
+ * A citation in the tree: a text node, so that what reads a heading's text (the table of
+ * contents, heading ids) reads the citation's text, that becomes `element` in the HTML.
+ */
+function citationNode(value: string, element: Element): Text {
+  return {
+    type: 'text',
+    value,
+    data: { hName: element.tagName, hProperties: element.properties, hChildren: element.children },
+  };
+}
+
+function unresolved(raw: string): Text {
+  return citationNode(raw, {
     type: 'element',
     tagName: 'mark',
     properties: { className: ['citation-unresolved'], title: 'Unknown citation key' },
@@ -52,7 +64,10 @@ function unresolved(raw: string): PhrasingContent {
 }
 
 /** Replaces each text node holding citations by the text around them and the citations. */
-function spliceCitations(citations: FoundCitation[], rendered: Map<FoundCitation, Element>): void {
+function spliceCitations(
+  citations: FoundCitation[],
+  rendered: Map<FoundCitation, { element: Element; text: string }>,
+): void {
   const byNode = new Map<Text, FoundCitation[]>();
   for (const c of citations) byNode.set(c.node, [...(byNode.get(c.node) ?? []), c]);
   for (const [node, list] of byNode) {
@@ -62,11 +77,9 @@ function spliceCitations(citations: FoundCitation[], rendered: Map<FoundCitation
     for (const c of list) {
       if (c.start > cursor)
         replacement.push({ type: 'text', value: node.value.slice(cursor, c.start) });
-      const element = rendered.get(c);
+      const done = rendered.get(c);
       replacement.push(
-        element
-          ? fromHast<PhrasingContent>('emphasis', element)
-          : unresolved(node.value.slice(c.start, c.end)),
+        done ? citationNode(done.text, done.element) : unresolved(node.value.slice(c.start, c.end)),
       );
       cursor = c.end;
     }
@@ -168,7 +181,12 @@ export default function remarkCitations(options: CitationOptions = {}) {
 
     const ok = citations.filter((c) => c.resolved);
     const document = ok.length > 0 ? renderInStyles(context, ok) : undefined;
-    spliceCitations(citations, new Map(ok.map((c, i) => [c, document!.clusters[i]!])));
+    spliceCitations(
+      citations,
+      new Map(
+        ok.map((c, i) => [c, { element: document!.clusters[i]!, text: document!.texts[i]! }]),
+      ),
+    );
 
     if (document) {
       const heading: Heading = {

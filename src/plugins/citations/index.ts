@@ -206,7 +206,11 @@ export default function citationsPlugin(context: LoadContext, options: unknown):
     async loadContent() {
       const site = loadContext(resolved, context.siteDir);
       const report = checkSite(site, docsDir);
-      applyPolicy(report.diagnostics, resolved.onBrokenCitations, (m) => logger.warn(m));
+      // A document that is not valid MDX cannot be built, whatever the policy for citations.
+      const unreadable = report.diagnostics.some((d) => d.ruleId === 'mdx-syntax');
+      applyPolicy(report.diagnostics, unreadable ? 'throw' : resolved.onBrokenCitations, (m) =>
+        logger.warn(m),
+      );
       applyPolicy(report.uncited, resolved.onUncitedEntries, (m) => logger.warn(m));
       return report;
     },
