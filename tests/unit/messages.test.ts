@@ -115,11 +115,11 @@ describe('malformed BibTeX', () => {
     `);
   });
 
-  it('places an error inside a field value at its entry', () => {
+  it('places an error inside a field value at its field', () => {
     const bib = `${GALLAGHER}\n@book{roe2001,\n  title = {Bad math $x},\n}\n`;
     expect(messages({ 'refs.bib': bib })).toMatchInlineSnapshot(`
       [
-        "refs.bib:8:1: Malformed BibTeX in entry "roe2001": expected text, found the end of the file",
+        "refs.bib:9:11: Malformed BibTeX in entry "roe2001", field "title": expected text, found the end of the file",
       ]
     `);
   });

@@ -207,6 +207,7 @@ export default function citationsPlugin(context: LoadContext, options: unknown):
       const report = checkSite(site, docsDir);
       applyPolicy(report.diagnostics, resolved.onBrokenCitations, (m) => logger.warn(m));
       applyPolicy(report.uncited, resolved.onUncitedEntries, (m) => logger.warn(m));
+      applyPolicy(report.warnings, 'warn', (m) => logger.warn(m));
       return report;
     },
 
