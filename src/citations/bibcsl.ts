@@ -310,7 +310,11 @@ export function toCsl(
       try {
         mapEntries([entry]);
       } catch (fieldError) {
-        const { reason } = describeSyntaxError(fieldError);
+        // The value was read on its own: its end is not the file's.
+        const reason = describeSyntaxError(fieldError).reason.replace(
+          'the end of the file',
+          'the end of the value',
+        );
         return {
           ...placeOf(record, name),
           ruleId: 'malformed-bibtex',

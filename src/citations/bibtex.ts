@@ -397,7 +397,14 @@ export function readBibFile(file: string, input: string | Uint8Array): BibFileRe
     const { line, column, reason } = describeSyntaxError(wholeError);
     const offset = (starts[line - 1] ?? 0) + column - 1;
     if (line > 0 && !spans.some((s) => s.start <= offset && offset <= s.end)) {
-      error({ line, column }, `Malformed BibTeX: ${reason}`);
+      // Outside entries, only an "@" can be an error: it starts an entry that is not there.
+      const at = text.lastIndexOf('@', offset);
+      error(
+        at === -1 ? { line, column } : place(at),
+        at === -1
+          ? `Malformed BibTeX: ${reason}`
+          : 'Malformed BibTeX: "@" starts an entry, but no entry follows; outside entries, write text without "@" (or put the line in @comment{…})',
+      );
     }
   }
 
@@ -407,8 +414,11 @@ export function readBibFile(file: string, input: string | Uint8Array): BibFileRe
   for (const span of spans) {
     if (span.kind === 'data') continue;
     const chunk = protectedText.slice(span.start, span.end);
+    if (span.unclosed) {
+      reportUnclosed(span);
+      continue;
+    }
     try {
-      if (span.unclosed) throw new Error('unclosed');
       parseSyntax(chunk);
       if (span.kind === 'string') prefix += `${chunk}\n`;
     } catch (e) {
@@ -454,22 +464,23 @@ export function readBibFile(file: string, input: string | Uint8Array): BibFileRe
   function reportUnclosed(span: Span): void {
     const { offset, what, next } = span.unclosed!;
     const nextLine = place(next).line;
+    const name = span.kind === 'data' ? `entry "${span.key}"` : `this @${span.kind}`;
     const swallowing = what === 'entry' ? swallowingValue(span) : undefined;
     if (swallowing) {
       const inner = /\n[ \t]*([A-Za-z][\w:+-]*)[ \t]*=/.exec(swallowing.raw)!;
       error(
         place(span.start + swallowing.valueStart),
-        `Malformed BibTeX in entry "${span.key}": the value of "${swallowing.name}" runs on into "${inner[1]}" and the fields after it; is its closing "}" missing?`,
+        `Malformed BibTeX in ${name}: the value of "${swallowing.name}" runs on into "${inner[1]}" and the fields after it; is its closing "}" missing?`,
       );
     } else if (what === 'entry') {
       error(
         place(offset),
-        `Malformed BibTeX: entry "${span.key}" is not closed; add "}" here, before the entry at line ${nextLine}`,
+        `Malformed BibTeX: ${name} is not closed; add "}" here, before the entry at line ${nextLine}`,
       );
     } else {
       error(
         place(offset),
-        `Malformed BibTeX in entry "${span.key}": this value is never closed (it runs into the entry at line ${nextLine}); close it with "${text[offset] === '"' ? '"' : '}'}"`,
+        `Malformed BibTeX in ${name}: this value is never closed (it runs into the entry at line ${nextLine}); close it with "${text[offset] === '"' ? '"' : '}'}"`,
       );
     }
   }
@@ -494,6 +505,11 @@ export function readBibFile(file: string, input: string | Uint8Array): BibFileRe
         : span.kind === 'data'
           ? ` in entry "${span.key}"`
           : ` in this @${span.kind}`;
-    error(at, `Malformed BibTeX${what}: ${reason}`);
+    // The entry was parsed on its own: its end is not the file's.
+    const said =
+      span.end < text.length
+        ? reason.replace('the end of the file', 'the end of the entry')
+        : reason;
+    error(at, `Malformed BibTeX${what}: ${said}`);
   }
 }
