@@ -213,11 +213,13 @@ export const INHERITANCE: readonly InheritanceRule[] = [
 
 /**
  * Type keys, which biblatex prints as words (`type = {phdthesis}`, `@mastersthesis`): the words
- * of its English localisation, capitalised as CSL data is.
+ * of its English localisation, capitalised as CSL data is. The theses are written as
+ * citation-js's BibTeX mapping writes and reads them, so that they export as @phdthesis and
+ * @mastersthesis again.
  */
 export const TYPE_KEY_WORDS: Readonly<Record<string, string>> = {
-  bathesis: 'Bachelor’s thesis',
-  mathesis: 'Master’s thesis',
+  bathesis: "Bachelor's thesis",
+  mathesis: "Master's thesis",
   phdthesis: 'PhD thesis',
   candthesis: 'Candidate thesis',
   resreport: 'Research report',
