@@ -224,6 +224,8 @@ export interface SiteReport {
   diagnostics: Diagnostic[];
   /** Entries that no document cites, as diagnostics at the entry (rule `uncited-entry`). */
   uncited: Diagnostic[];
+  /** What the .bib files hold that an editor should look at, though it stops nothing. */
+  warnings: Diagnostic[];
 }
 
 /** Checks the library and every document under `docsDir`. */
@@ -255,5 +257,6 @@ export function checkSite(context: CitationContext, docsDir: string): SiteReport
       ...checkTimeline(context, docsDir, trees),
     ],
     uncited,
+    warnings: [...context.library.warnings],
   };
 }

@@ -57,14 +57,20 @@ describe('a document that is not valid MDX', () => {
 
   it('is reported by cite list, which still lists the keys', async () => {
     const { code, stdout, stderr } = await runCite(['list'], site.dir);
-    expect(stderr.trimEnd().split('\n')).toEqual(expected);
+    expect(stderr.trimEnd().split('\n')).toEqual([
+      ...expected,
+      'cite list: 3 error(s); "cite check" lists them too.',
+    ]);
     expect(stdout).toMatch(/^gallagher2018dragonfly\t/m);
     expect(code).toBe(1);
   }, 120_000);
 
   it('stops cite export, which writes nothing', async () => {
     const { code, stdout, stderr } = await runCite(['export', '--format', 'bibtex'], site.dir);
-    expect(stderr.trimEnd().split('\n')).toEqual(expected);
+    expect(stderr.trimEnd().split('\n')).toEqual([
+      ...expected,
+      'cite export: 3 error(s); "cite check" lists them too.',
+    ]);
     expect(stdout).toBe('');
     expect(code).toBe(1);
   }, 120_000);

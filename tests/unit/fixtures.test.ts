@@ -1,6 +1,7 @@
 // Fixture folders: tests/fixtures/<case>/input.mdx and refs.bib go in; expected.html (the page
-// fragment the site would render, or why it is not rendered) and messages.txt (what `cite
-// check` reports) come out.
+// fragment the site would render, or why it is not rendered), messages.txt (what `cite check`
+// reports, warnings included) and expected-csl.json (the library's entries' CSL data, `entry.csl`
+// in file order) come out.
 // UPDATE_FIXTURES=1 rewrites the expected files; review the diff before committing it.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,6 +19,7 @@ import { describe, expect, it } from 'vitest';
 
 import {
   formatDiagnostic,
+  formatWarning,
   loadContext,
   readDocument,
   sortDiagnostics,
@@ -77,6 +79,21 @@ describe.each(cases)('%s', (name) => {
     const context = loadContext(validateOptions(options), dir);
     const { diagnostics } = readDocument(source, 'input.mdx', context.library);
     const all = sortDiagnostics([...context.library.diagnostics, ...diagnostics]);
-    compare(path.join(dir, 'messages.txt'), all.map((d) => `${formatDiagnostic(d)}\n`).join(''));
+    const warnings = sortDiagnostics(context.library.warnings).map(formatWarning);
+    compare(
+      path.join(dir, 'messages.txt'),
+      [...all.map(formatDiagnostic), ...warnings].map((line) => `${line}\n`).join(''),
+    );
+  });
+
+  it('reads the expected CSL data', () => {
+    const { library } = loadContext(validateOptions(options), dir);
+    const items = [...library.entries.values()].map((e) => e.csl);
+    // The private-use characters that stand for literal "<" and ">" are written out, to be seen.
+    const json = JSON.stringify(items, null, 2).replace(
+      /[\uE000-\uF8FF]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16)}`,
+    );
+    compare(path.join(dir, 'expected-csl.json'), `${json}\n`);
   });
 });

@@ -38,7 +38,13 @@ describe('the BibTeX export in a LaTeX document', () => {
     const library = createLibrary(
       SOURCES.map((file) => ({ file, text: fs.readFileSync(path.join(ROOT, file), 'utf8') })),
     );
-    expect(library.diagnostics).toEqual([]);
+    // The build refuses the commands it cannot show, at their place; the export still
+    // has to keep them harmless for a reader who takes the file elsewhere.
+    expect(library.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`)).toEqual([
+      'tests/fixtures/exports/forging.bib:6:42 latex-command',
+      'tests/fixtures/exports/forging.bib:6:62 latex-command',
+      'tests/fixtures/exports/forging.bib:6:79 latex-command',
+    ]);
     fs.writeFileSync(
       path.join(dir, 'refs.bib'),
       exportEntries([...library.entries.values()], 'bibtex'),

@@ -212,6 +212,7 @@ export default function citationsPlugin(context: LoadContext, options: unknown):
         logger.warn(m),
       );
       applyPolicy(report.uncited, resolved.onUncitedEntries, (m) => logger.warn(m));
+      applyPolicy(report.warnings, 'warn', (m) => logger.warn(m));
       return report;
     },
 
