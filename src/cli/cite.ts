@@ -48,7 +48,8 @@ const USAGE = `Usage:
                                              write the entries (or one chapter's) to standard output
 
   --bib FILE      a .bib file or folder (repeatable; default: the site's configured bibliography)
-  --docs DIR      the folder of Markdown/MDX documents (default: docs)
+  --docs DIR      the folder of Markdown/MDX documents (default: docs; another folder is
+                  read without the site's timeline, whose events name the site's chapters)
   --chapter SLUG  only the works cited by the chapter at /SLUG ("google"; "/" for the introduction)
 `;
 
@@ -260,6 +261,8 @@ function run(
   const options = validateOptions({
     ...siteOptions,
     ...(values.bib ? { bibliography: values.bib } : {}),
+    // The site's timeline names the site's chapters: other documents are read without it.
+    ...(values.docs ? { timeline: undefined } : {}),
   });
   const context = loadContext(options, cwd);
   const report = checkSite(context, docsDir);

@@ -240,6 +240,8 @@ const CLASSIC_TYPES: Record<string, string> = {
   book: 'book',
   inbook: 'inbook',
   incollection: 'incollection',
+  // biblatex: "a more specific variant of the generic @incollection" (an encyclopedia article).
+  inreference: 'incollection',
   inproceedings: 'inproceedings',
   proceedings: 'proceedings',
   manual: 'manual',
@@ -307,6 +309,16 @@ const RIS_TYPES: Record<string, string> = {
   patent: 'PAT',
 };
 
+/** A few of babel's language names and their codes (BCP 47), as a reader of RIS expects. */
+const LANGUAGE_CODES: Record<string, string> = {
+  english: 'en',
+  american: 'en-US',
+  british: 'en-GB',
+  french: 'fr',
+  german: 'de',
+  chinese: 'zh',
+};
+
 function risDate(date: string | undefined): string | undefined {
   const p = isoParts(date);
   return p ? `${p[0]}/${p[1] ?? ''}/${p[2] ?? ''}/` : undefined;
@@ -350,7 +362,8 @@ function expectedRis(entry: PyEntry): [string, string][] {
   if (ty === 'RPRT') add('SN', f.number);
   add('ST', f.shorttitle);
   if (ty === 'CASE') add('SV', f.number);
-  add('LA', f.langid ?? f.language);
+  // biblatex names languages (babel's names); RIS readers take the ISO code for them.
+  add('LA', f.langid ?? f.language, (v) => LANGUAGE_CODES[v.trim().toLowerCase()] ?? v);
   add('UR', f.url, (v) => v.trim());
   add('Y2', risDate(f.urldate), (v) => v);
   add('N1', f.note);

@@ -1,6 +1,6 @@
 // A LaTeX document that cites every entry of the classic BibTeX export must compile, whatever
 // the fields hold: pdflatex, bibtex and pdflatex again, with natbib's plainnat (which also
-// prints URLs with \url). The forging fixture's \input, \write18, & % # _ ^ are printed as text.
+// prints URLs with \url). The forging fixture's backslashes, braces, & % # _ ^ are printed as text.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -38,13 +38,7 @@ describe('the BibTeX export in a LaTeX document', () => {
     const library = createLibrary(
       SOURCES.map((file) => ({ file, text: fs.readFileSync(path.join(ROOT, file), 'utf8') })),
     );
-    // The build refuses the commands it cannot show, at their place; the export still
-    // has to keep them harmless for a reader who takes the file elsewhere.
-    expect(library.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`)).toEqual([
-      'tests/fixtures/exports/forging.bib:6:42 latex-command',
-      'tests/fixtures/exports/forging.bib:6:62 latex-command',
-      'tests/fixtures/exports/forging.bib:6:79 latex-command',
-    ]);
+    expect(library.diagnostics).toEqual([]);
     fs.writeFileSync(
       path.join(dir, 'refs.bib'),
       exportEntries([...library.entries.values()], 'bibtex'),
@@ -62,11 +56,12 @@ describe('the BibTeX export in a LaTeX document', () => {
 
     const log = fs.readFileSync(path.join(dir, 'doc.log'), 'utf8');
     expect(log).not.toMatch(/^!/m);
-    expect(log).not.toContain('/etc/passwd');
+    // \input would show the file it read as "(/etc/passwd" in the log.
+    expect(log).not.toContain('(/etc/passwd');
     // Every entry is in the bibliography, and the forged one is not.
     const bbl = fs.readFileSync(path.join(dir, 'doc.bbl'), 'utf8');
     const items = [...bbl.matchAll(/\\bibitem\[[^\]]*\]\{([^}]*)\}/g)].map((m) => m[1]);
     expect(items.sort()).toEqual([...library.entries.keys()].sort());
-    expect(bbl).toContain('\\textbackslash{}input');
+    expect(bbl.replace(/\s+/g, ' ')).toContain('\\textbackslash input\\textbraceleft{}/etc/passwd');
   }, 180_000);
 });
