@@ -3,7 +3,9 @@ import type { Config } from '@docusaurus/types';
 import { themes as prismThemes } from 'prism-react-renderer';
 
 import citationsPlugin, { type Options as CitationOptions } from './src/plugins/citations';
+import { citationFrontMatter } from './src/plugins/citations/frontMatter';
 import leanThemePlugin from './src/plugins/leanTheme';
+import searchRankingPlugin from './src/plugins/searchRanking';
 import remarkCitations from './src/remark/citations';
 import remarkCodeHighlighter from './src/remark/codeHighlighter';
 
@@ -13,6 +15,12 @@ import remarkCodeHighlighter from './src/remark/codeHighlighter';
  */
 const SITE_URL = process.env.SITE_URL ?? 'https://digital-divide.example.org';
 const BASE_URL = process.env.BASE_URL ?? '/';
+
+/**
+ * Where the edition's sources live and readers report errors (the About page links to it).
+ * Like SITE_URL, a placeholder until the edition has its public home.
+ */
+const REPOSITORY_URL = 'https://git.example.org/digital-divide/digital-divide';
 
 /**
  * `npm run bench` builds the site twice, with and without our citation features, to measure
@@ -45,7 +53,7 @@ const citations: CitationOptions = {
   bibliographyNote:
     'An entry without a web address is not an oversight: its URL is not confirmed, and we leave an address out rather than guess it.',
   // /print: the introduction and the chapters on one page (those without `print: false`).
-  print: true,
+  print: { subtitle: 'Two “parallel universes” are now even further apart' },
   // The edition's own metadata: "Cite this chapter", Highwire and schema.org tags.
   edition: {
     title: 'TikTok, WeChat and the growing digital divide between the U.S. and China',
@@ -90,9 +98,17 @@ const config: Config = {
   // Without the citation features, /bibliography and the like do not exist (bench only).
   onBrokenLinks: CITATIONS ? 'throw' : 'ignore',
   onBrokenAnchors: 'throw',
-  markdown: { hooks: { onBrokenMarkdownLinks: 'throw' } },
+  markdown: {
+    hooks: { onBrokenMarkdownLinks: 'throw' },
+    // A page without a description gets its first line, with citations as readers see them.
+    // Docusaurus lets no plugin set this hook; it reads the citations plugin's options.
+    ...(CITATIONS ? { parseFrontMatter: citationFrontMatter } : {}),
+  },
 
   i18n: { defaultLocale: 'en', locales: ['en'] },
+
+  // `repositoryUrl`: read by src/components/RepositoryLink.
+  customFields: { repositoryUrl: REPOSITORY_URL },
 
   presets: [
     [
@@ -101,6 +117,8 @@ const config: Config = {
         docs: {
           routeBasePath: '/',
           sidebarPath: './sidebars.ts',
+          // An essay, not a documentation tree: no "Home › Chapter" trail above each chapter.
+          breadcrumbs: false,
           // The one place besides the plugin entry: Docusaurus lets no plugin add remark plugins
           // to another plugin's MDX loader. It takes no options (it reads the plugin's).
           beforeDefaultRemarkPlugins: CITATIONS ? [remarkCitations] : [],
@@ -114,7 +132,11 @@ const config: Config = {
     ],
   ],
 
-  plugins: [leanThemePlugin, ...(CITATIONS ? [[citationsPlugin, citations]] : [])],
+  plugins: [
+    leanThemePlugin,
+    searchRankingPlugin,
+    ...(CITATIONS ? [[citationsPlugin, citations]] : []),
+  ],
   themes: [
     [
       // Offline search: a lunr index built with the site, fetched on the reader's first search.
@@ -145,6 +167,10 @@ const config: Config = {
           : [],
       },
     ],
+  ],
+  clientModules: [
+    // Focus follows any in-page link (contents, headings, citations), with or without citations.
+    './src/clientModules/targetFocus.ts',
   ],
 
   themeConfig: {

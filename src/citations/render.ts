@@ -7,7 +7,7 @@ import CSL, { type Citation, type CitationItem, type Engine } from './citeproc';
 import type { Element, ElementContent } from 'hast';
 
 import { retrieveLocale, type CslItem, type CslStyle } from './csl';
-import type { ExportFormat } from './formats';
+import { EXPORT_SUFFIXES, type ExportFormat } from './formats';
 import { citeprocHtmlToHast, h, ITEM_MARKER, text, toText } from './hast';
 import { archiveUrl, isoDate } from './metadata';
 import type { Library } from './library';
@@ -56,6 +56,45 @@ interface PooledEngine {
 const engines = new Map<CslStyle, PooledEngine>();
 
 /**
+ * How a narrative citation ("@doe2020 argues") names its authors where the style's citations
+ * hold no names: the family names as an author-date style cites them ("Doe", "Smith and Jones",
+ * "Alpha et al."), in the locale's words, then the editors, then the short title. citeproc-js
+ * reads it as CSL-M's `cs:intext`; without one it prints "[NO_PRINTED_FORM]" there.
+ */
+const NARRATIVE_NAMES =
+  '<intext><layout><names variable="author">' +
+  '<name form="short" and="text" delimiter=", " delimiter-precedes-last="contextual" et-al-min="3" et-al-use-first="1"/>' +
+  '<substitute><names variable="editor"/><names variable="translator"/><text variable="title" form="short"/></substitute>' +
+  '</names></layout></intext>';
+
+/**
+ * A numeric or label style ("(1)", "[Doe20]") names no one in its citations, so a narrative
+ * citation would lose its subject; it gets NARRATIVE_NAMES, and reads "Doe (1) argues".
+ * Styles whose citations do name authors are left as they are.
+ */
+function withNarrativeNames(xml: string): string {
+  if (/<intext[\s>]/.test(xml)) return xml;
+  const citation = /<citation[\s>][\s\S]*?<\/citation>/.exec(xml)?.[0];
+  if (!citation) return xml;
+  const macros = new Map(
+    [...xml.matchAll(/<macro\s+name="([^"]+)"[^>]*>([\s\S]*?)<\/macro>/g)].map((m) => [
+      m[1]!,
+      m[2]!,
+    ]),
+  );
+  const seen = new Set<string>();
+  const namesAnyone = (fragment: string): boolean =>
+    /<names[\s>]/.test(fragment) ||
+    [...fragment.matchAll(/\smacro="([^"]+)"/g)].some(([, name]) => {
+      if (seen.has(name!)) return false;
+      seen.add(name!);
+      return namesAnyone(macros.get(name!) ?? '');
+    });
+  if (namesAnyone(citation)) return xml;
+  return xml.replace(/<\/style>\s*$/, `${NARRATIVE_NAMES}</style>`);
+}
+
+/**
  * The engine for a style, ready for one document. Building an engine costs far more than
  * rendering a document with it (APA: ~0.4 s against ~0.1 s), so there is one per style, and
  * every use starts with `rebuildProcessorState`, which sets the registry to exactly the
@@ -84,7 +123,7 @@ function engineFor(source: ItemSource, style: CslStyle): Engine {
           wrapCitationEntry: (str, id) =>
             `<span data-cite-item="${entry.keyIndex.get(id) ?? ''}">${str}</span>`,
         },
-        style.xml,
+        withNarrativeNames(style.xml),
         style.locale,
         true,
       ),
@@ -342,6 +381,11 @@ export interface EntryData {
 /** A document's citations and reference list, ready for a page's components. */
 export interface DocumentData {
   clusters: ClusterData[];
+  /**
+   * Each citation as plain text in the default style ("Gallagher (2018)"): what a table of
+   * contents or a meta description shows where the page shows the citation.
+   */
+  texts: string[];
   /** The cited entries, in the default style's order. */
   entries: EntryData[];
 }
@@ -370,7 +414,10 @@ export function entryData(
       styled.map((s) => [s.id, s.entries.findIndex((e) => e.key === key) + 1]),
     ),
     archive: archived ? { url: archived, accessed: isoDate(item.accessed) ?? null } : null,
-    files: { bibtex: entryFilePath(library, key) },
+    files: {
+      biblatex: entryFilePath(library, key, 'biblatex'),
+      bibtex: entryFilePath(library, key, 'bibtex'),
+    },
     backlinks: [...backlinks],
   };
 }
@@ -403,6 +450,7 @@ export function documentData(
   const styled = variants.map((v) => ({ id: v.id, entries: v.doc.entries }));
   return {
     clusters: data,
+    texts: variants[0]!.doc.clusters.map((content) => toText(content)),
     entries: variants[0]!.doc.entries.map(({ key }) =>
       entryData(library, key, styled, citedBy.get(key)),
     ),
@@ -461,10 +509,14 @@ export function shortReferences(library: Library, style: CslStyle): Map<string, 
   return new Map(keys.map((key, i) => [key, toText(clusters[i]!)]));
 }
 
-/** Where each entry's own .bib file is served, under the site's base URL (see the site plugin). */
+/** Where each entry's own .bib files are served, under the site's base URL (see the site plugin). */
 const ENTRY_FILES_PATH = 'references/entries';
 
-/** The path, from the site root, of a key's own .bib file. */
-export function entryFilePath(library: Library, key: string): string {
-  return `${ENTRY_FILES_PATH}/${library.fileNameOf(key)}.bib`;
+/** The path, from the site root, of a key's own .bib file in one of the two dialects. */
+export function entryFilePath(
+  library: Library,
+  key: string,
+  dialect: 'biblatex' | 'bibtex' = 'biblatex',
+): string {
+  return `${ENTRY_FILES_PATH}/${library.fileNameOf(key)}${EXPORT_SUFFIXES[dialect]}`;
 }

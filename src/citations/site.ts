@@ -10,7 +10,7 @@ import { loadStyle, type CslStyle } from './csl';
 import type { Root } from 'mdast';
 
 import type { Diagnostic } from './diagnostics';
-import { findCitations, parseMdx } from './document';
+import { readDocument as parseDocument } from './document';
 import { displayPath, loadLibrary, type Library } from './library';
 import { findPassage, parseTimeline, type Timeline } from './timeline';
 import type { CitationConfig } from './options';
@@ -88,16 +88,19 @@ function loadTimeline(file: string, siteDir: string, library: Library): Timeline
 
 /**
  * Each timeline event must name a document (by its file, relative to the site: "docs/google.mdx")
- * and a phrase found in one of its paragraphs. `trees` holds every document, parsed, by file.
+ * and a phrase found in one of its paragraphs. `trees` holds every document by file, parsed
+ * (undefined for one that is not valid MDX, whose syntax error is reported already).
  */
-function checkTimeline(context: CitationContext, trees: ReadonlyMap<string, Root>): Diagnostic[] {
+function checkTimeline(
+  context: CitationContext,
+  trees: ReadonlyMap<string, Root | undefined>,
+): Diagnostic[] {
   const timeline = context.timeline;
   if (!timeline) return [];
   const files = [...trees.keys()];
   const diagnostics: Diagnostic[] = [...timeline.diagnostics];
   for (const event of timeline.events) {
-    const tree = trees.get(event.chapter);
-    if (!tree) {
+    if (!trees.has(event.chapter)) {
       // The form before documents were named by their file: "google" for docs/google.mdx.
       const meant = files.find(
         (f) => f.replace(/^.*\//, '').replace(/\.mdx?$/, '') === event.chapter,
@@ -113,7 +116,8 @@ function checkTimeline(context: CitationContext, trees: ReadonlyMap<string, Root
       });
       continue;
     }
-    if (!findPassage(tree, event.passage)) {
+    const tree = trees.get(event.chapter);
+    if (tree && !findPassage(tree, event.passage)) {
       diagnostics.push({
         file: timeline.file,
         line: event.line,
@@ -179,7 +183,8 @@ export interface DocumentReport {
 interface ParsedDocument {
   text: string;
   library: Library;
-  tree: Root;
+  /** Undefined when the document is not valid MDX (its diagnostics say where). */
+  tree: Root | undefined;
   report: DocumentReport;
 }
 
@@ -194,8 +199,7 @@ function readDocument(context: CitationContext, file: string): ParsedDocument {
   const cached = parsed.get(file);
   if (cached && cached.text === text && cached.library === context.library) return cached;
   const shown = displayPath(file, context.siteDir);
-  const tree = parseMdx(text);
-  const { citations, diagnostics } = findCitations(tree, text, shown, context.library);
+  const { tree, citations, diagnostics } = parseDocument(text, shown, context.library);
   const resolved = citations.filter((c) => c.resolved);
   const document: ParsedDocument = {
     text,
@@ -248,15 +252,20 @@ export interface SiteReport {
   diagnostics: Diagnostic[];
   /** Entries that no document cites, as diagnostics at the entry (rule `uncited-entry`). */
   uncited: Diagnostic[];
+  /** What the .bib files hold that an editor should look at, though it stops nothing. */
+  warnings: Diagnostic[];
 }
 
 /** Checks the library, every document in `files` (absolute paths) and the timeline against them. */
 export function checkSite(context: CitationContext, files: readonly string[]): SiteReport {
   const documents = files.map((file) => readDocument(context, file));
   const reports = documents.map((d) => d.report);
+  const trees = new Map(documents.map((d) => [d.report.file, d.tree]));
   const cited = new Set(reports.flatMap((r) => r.citations.map((c) => c.key)));
+  // While a document cannot be read, what it cites is unknown: no entry is called uncited.
+  const unreadable = [...trees.values()].some((tree) => !tree);
   const uncited: Diagnostic[] = [...context.library.entries.values()]
-    .filter((entry) => !cited.has(entry.key))
+    .filter((entry) => !unreadable && !cited.has(entry.key))
     .map((entry) => ({
       file: entry.file,
       line: entry.line,
@@ -269,8 +278,9 @@ export function checkSite(context: CitationContext, files: readonly string[]): S
     diagnostics: [
       ...context.library.diagnostics,
       ...reports.flatMap((r) => r.diagnostics),
-      ...checkTimeline(context, new Map(documents.map((d) => [d.report.file, d.tree]))),
+      ...checkTimeline(context, trees),
     ],
     uncited,
+    warnings: [...context.library.warnings],
   };
 }

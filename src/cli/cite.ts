@@ -4,7 +4,9 @@
  * Run in a site, it reads the citations plugin's options from docusaurus.config.ts (style,
  * locale, .bib files, timeline) and the folders its docs and blog plugins read, so that it sees
  * what the build sees, without running Docusaurus. Its own flags name paths relative to the
- * working directory.
+ * working directory. Every problem is a `file:line:col: message` line; the exit code is 0 when
+ * there is none, 1 when there is one (in the content, or anything else that fails), and 2 when
+ * the command line itself is wrong. No failure ends in a stack trace.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,14 +19,20 @@ import {
   listDocuments,
   plainText,
   EXPORT_FORMATS,
-  exportItems,
+  ExportError,
+  exportEntries,
   formatDiagnostic,
+  formatWarning,
   loadContext,
   renderEntries,
+  renderItems,
   shortReferences,
   sortDiagnostics,
   type CitationContext,
+  type CslStyle,
+  type Diagnostic,
   type ExportFormat,
+  type Library,
   type SiteReport,
 } from '../citations';
 import { optionsInConfig } from '../plugins/citations';
@@ -37,7 +45,7 @@ const USAGE = `Usage:
                                              and its archived copy
   cite list   [--bib FILE]... [--docs DIR]...
                                              list each key, its short reference and where it is cited
-  cite export --format bibtex|ris|csl-json [--document FILE] [--bib FILE]... [--docs DIR]...
+  cite export --format biblatex|bibtex|ris|csl-json [--document FILE] [--bib FILE]... [--docs DIR]...
                                              write the entries (or one document's) to standard output
 
   --bib FILE       a .bib file or folder (repeatable; default: the site's configured bibliography)
@@ -98,15 +106,17 @@ function contentFolders(config: SiteConfig): string[] {
     const kind = CONTENT_PLUGINS[String(name)];
     if (kind) folders.push((options as { path?: string } | undefined)?.path ?? kind);
   }
-  return [...new Set(folders)];
+  // No config (or none that names a content plugin): the content plugins' own default folders.
+  return folders.length > 0 ? [...new Set(folders)] : ['docs', 'blog'];
 }
+
+/** A mistake in the command line: exit code 2, with the usage. */
+class UsageError extends Error {}
 
 function check(context: CitationContext, report: SiteReport, out: Write, err: Write): number {
   const errors = sortDiagnostics(report.diagnostics);
   for (const d of errors) out(formatDiagnostic(d));
-  for (const d of sortDiagnostics(report.uncited)) {
-    out(`${d.file}:${d.line}:${d.column}: warning: ${d.message}`);
-  }
+  for (const d of sortDiagnostics([...report.warnings, ...report.uncited])) out(formatWarning(d));
   const citations = report.documents.reduce((n, d) => n + d.citations.length, 0);
   const summary = `${context.library.entries.size} entries in ${context.library.files.length} .bib file(s); ${citations} citation(s) in ${report.documents.length} document(s)`;
   if (errors.length > 0) {
@@ -117,6 +127,44 @@ function check(context: CitationContext, report: SiteReport, out: Write, err: Wr
   return 0;
 }
 
+/**
+ * The problems that stop `list` and `export`, on standard error: their output would be built on
+ * entries that are wrong or missing. True when there are any.
+ */
+function refuse(command: string, report: SiteReport, err: Write): boolean {
+  if (report.diagnostics.length === 0) return false;
+  for (const d of sortDiagnostics(report.diagnostics)) err(formatDiagnostic(d));
+  err(`cite ${command}: ${report.diagnostics.length} error(s); "cite check" lists them too.`);
+  return true;
+}
+
+/**
+ * citeproc can fail on an entry it cannot format. Rendering each entry alone finds which ones;
+ * each becomes a positioned problem instead of a stack trace.
+ */
+function renderingProblems(library: Library, style: CslStyle, error: unknown): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  for (const entry of library.entries.values()) {
+    try {
+      renderItems([entry.csl], style);
+    } catch (cause) {
+      problems.push({
+        file: entry.file,
+        line: entry.line,
+        column: entry.column,
+        ruleId: 'malformed-bibtex',
+        message: `Entry "${entry.key}" cannot be formatted in the style "${style.name}": ${messageOf(cause)}`,
+      });
+    }
+  }
+  if (problems.length > 0) return problems;
+  throw error;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** Every web source with the Wayback Machine's copy of it, for editors to check by hand. */
 function links(context: CitationContext, out: Write): void {
   for (const entry of context.library.entries.values()) {
@@ -125,7 +173,8 @@ function links(context: CitationContext, out: Write): void {
   }
 }
 
-function list(context: CitationContext, report: SiteReport, out: Write): number {
+function list(context: CitationContext, report: SiteReport, out: Write, err: Write): number {
+  const failed = refuse('list', report, err);
   const short = shortReferences(context.library, context.style);
   for (const key of context.library.entries.keys()) {
     const places = report.documents.flatMap((d) =>
@@ -133,7 +182,7 @@ function list(context: CitationContext, report: SiteReport, out: Write): number 
     );
     out(`${key}\t${short.get(key) ?? ''}\t${places.length ? places.join(' ') : '(not cited)'}`);
   }
-  return report.diagnostics.length > 0 ? 1 : 0;
+  return failed ? 1 : 0;
 }
 
 function exportCommand(
@@ -145,29 +194,37 @@ function exportCommand(
   err: Write,
 ): number {
   if (!EXPORT_FORMATS.includes(format as ExportFormat)) {
-    err(
+    throw new UsageError(
       `cite export: --format must be one of ${EXPORT_FORMATS.join(', ')}; got ${format === undefined ? 'nothing' : JSON.stringify(format)}`,
     );
-    return 1;
   }
   let keys = new Set(context.library.entries.keys());
   if (document !== undefined) {
     const doc = report.documents.find((d) => d.path === path.resolve(context.siteDir, document));
     if (!doc) {
       const known = report.documents.map((d) => JSON.stringify(d.file));
-      err(
+      throw new UsageError(
         `cite export: ${JSON.stringify(document)} is not one of the documents: ${known.join(', ')}`,
       );
-      return 1;
     }
     keys = new Set(doc.citations.map((c) => c.key));
   }
+  // A partial export would look complete to whoever imports it.
+  if (refuse('export', report, err)) return 1;
   // In the style's order, as on the site.
-  const items = renderEntries(context.library, context.style)
+  const entries = renderEntries(context.library, context.style)
     .entries.filter((e) => keys.has(e.key))
-    .map((e) => context.library.entries.get(e.key)!.csl);
+    .map((e) => context.library.entries.get(e.key)!);
+  let text: string;
+  try {
+    text = exportEntries(entries, format as ExportFormat);
+  } catch (error) {
+    if (!(error instanceof ExportError)) throw error;
+    err(error.message);
+    return 1;
+  }
   // The text ends with its own newline, which `out` adds back.
-  out(exportItems(items, format as ExportFormat).replace(/\n$/, ''));
+  out(text.replace(/\n$/, ''));
   return 0;
 }
 
@@ -175,15 +232,33 @@ export async function main(argv: readonly string[], io?: Partial<Io>): Promise<n
   const cwd = io?.cwd ?? process.cwd();
   const out = io?.out ?? ((line: string) => process.stdout.write(`${line}\n`));
   const err = io?.err ?? ((line: string) => process.stderr.write(`${line}\n`));
-
-  const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h') {
-    out(USAGE);
-    return command === undefined ? 1 : 0;
-  }
-  if (command !== 'check' && command !== 'list' && command !== 'export') {
-    err(`cite: unknown command "${command}"\n\n${USAGE}`);
+  try {
+    return run(argv, cwd, out, err, io?.siteConfig);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    err(`cite: ${messageOf(error)}`);
     return 1;
+  }
+}
+
+function run(
+  argv: readonly string[],
+  cwd: string,
+  out: Write,
+  err: Write,
+  givenConfig: SiteConfig | undefined,
+): number {
+  const [command, ...rest] = argv;
+  if (command === '--help' || command === '-h') {
+    out(USAGE);
+    return 0;
+  }
+  if (command === undefined) throw new UsageError('cite: which command?');
+  if (command !== 'check' && command !== 'list' && command !== 'export') {
+    throw new UsageError(`cite: unknown command "${command}"`);
   }
 
   let values: {
@@ -209,19 +284,29 @@ export async function main(argv: readonly string[], io?: Partial<Io>): Promise<n
       allowPositionals: false,
     }));
   } catch (error) {
-    err(`cite ${command}: ${(error as Error).message}\n\n${USAGE}`);
-    return 1;
+    throw new UsageError(`cite ${command}: ${messageOf(error)}`);
   }
   if (command !== 'export' && (values.format !== undefined || values.document !== undefined)) {
-    err(`cite ${command}: --format and --document belong to "cite export"\n\n${USAGE}`);
-    return 1;
+    throw new UsageError(`cite ${command}: --format and --document belong to "cite export"`);
   }
   if (command !== 'check' && (values.links || values.timeline !== undefined)) {
-    err(`cite ${command}: --links and --timeline belong to "cite check"\n\n${USAGE}`);
-    return 1;
+    throw new UsageError(`cite ${command}: --links and --timeline belong to "cite check"`);
+  }
+  for (const [flag, file] of [
+    ...(values.bib ?? []).map((f) => ['--bib', f] as const),
+    ...(values.timeline !== undefined ? [['--timeline', values.timeline] as const] : []),
+  ]) {
+    if (!fs.existsSync(path.resolve(cwd, file))) {
+      throw new UsageError(`cite ${command}: ${flag} ${file}: no such file or folder`);
+    }
+  }
+  for (const dir of values.docs ?? []) {
+    if (!fs.existsSync(path.resolve(cwd, dir))) {
+      throw new UsageError(`cite ${command}: --docs ${dir}: no such folder`);
+    }
   }
 
-  const config = io?.siteConfig ?? readSiteConfig(cwd);
+  const config = givenConfig ?? readSiteConfig(cwd);
   const siteOptions = optionsInConfig(config) ?? {};
   const options = resolveOptions({
     ...siteOptions,
@@ -231,22 +316,27 @@ export async function main(argv: readonly string[], io?: Partial<Io>): Promise<n
   const timeline = values.timeline ?? (values.docs ? undefined : options.timeline);
   const context = loadContext({ ...options, timeline }, cwd);
   const folders = (values.docs ?? contentFolders(config)).map((d) => path.resolve(cwd, d));
-  const missing = folders.filter((f) => !fs.existsSync(f));
-  if (values.docs && missing.length > 0) {
-    err(`cite ${command}: no folder ${missing.map((m) => JSON.stringify(m)).join(', ')}`);
-    return 1;
-  }
   const files = folders.filter((f) => fs.existsSync(f)).flatMap(listDocuments);
   const report = checkSite(context, files);
 
-  switch (command) {
-    case 'check': {
-      if (values.links) links(context, out);
-      return check(context, report, out, err);
+  try {
+    switch (command) {
+      case 'check': {
+        if (values.links) links(context, out);
+        return check(context, report, out, err);
+      }
+      case 'list':
+        return list(context, report, out, err);
+      case 'export':
+        return exportCommand(context, report, values.format, values.document, out, err);
     }
-    case 'list':
-      return list(context, report, out);
-    case 'export':
-      return exportCommand(context, report, values.format, values.document, out, err);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const problems = renderingProblems(context.library, context.style, error);
+    for (const d of sortDiagnostics(problems)) err(formatDiagnostic(d));
+    err(
+      `cite ${command}: ${problems.length} entr${problems.length === 1 ? 'y' : 'ies'} cannot be formatted.`,
+    );
+    return 1;
   }
 }

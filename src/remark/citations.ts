@@ -12,12 +12,12 @@ import { aliasedSitePath, normalizeUrl } from '@docusaurus/utils';
 import type { Element } from 'hast';
 import type { Heading, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 
 import {
   applyPolicy,
   displayPath,
-  EXPORT_EXTENSIONS,
   findCitations,
   findPassage,
   h,
@@ -58,10 +58,28 @@ function unresolved(raw: string): PhrasingContent {
   );
 }
 
+/**
+ * A citation in a heading: a text node, so that what reads a heading's text (its id, the table of
+ * contents, which Docusaurus serialises itself) reads the citation's text, that becomes the
+ * same <Citation> in the page, its data as JSON (a text node carries no expressions).
+ */
+function inHeading(cluster: ClusterData, value: string): Text {
+  return {
+    type: 'text',
+    value,
+    data: {
+      hName: COMPONENTS.citation.name,
+      hProperties: { json: JSON.stringify(cluster) },
+      hChildren: [],
+    },
+  } as Text;
+}
+
 /** Replaces each text node holding citations by the text around them and the citations. */
 function spliceCitations(
   citations: FoundCitation[],
-  rendered: Map<FoundCitation, ClusterData>,
+  rendered: Map<FoundCitation, { cluster: ClusterData; text: string }>,
+  inHeadings: ReadonlySet<Text>,
 ): void {
   const byNode = new Map<Text, FoundCitation[]>();
   for (const c of citations) byNode.set(c.node, [...(byNode.get(c.node) ?? []), c]);
@@ -72,11 +90,17 @@ function spliceCitations(
     for (const c of list) {
       if (c.start > cursor)
         replacement.push({ type: 'text', value: node.value.slice(cursor, c.start) });
-      const cluster = rendered.get(c);
+      const done = rendered.get(c);
       replacement.push(
-        cluster
-          ? jsxElement<MdxJsxTextElement>('mdxJsxTextElement', COMPONENTS.citation.name, cluster)
-          : unresolved(node.value.slice(c.start, c.end)),
+        !done
+          ? unresolved(node.value.slice(c.start, c.end))
+          : inHeadings.has(node)
+            ? inHeading(done.cluster, done.text)
+            : jsxElement<MdxJsxTextElement>(
+                'mdxJsxTextElement',
+                COMPONENTS.citation.name,
+                done.cluster,
+              ),
       );
       cursor = c.end;
     }
@@ -134,7 +158,17 @@ export default function remarkCitations() {
 
     const ok = citations.filter((c) => c.resolved);
     const data = ok.length > 0 ? renderInStyles(context, ok) : undefined;
-    spliceCitations(citations, new Map(ok.map((c, i) => [c, data!.clusters[i]!])));
+    const inHeadings = new Set<Text>();
+    visit(tree, 'heading', (heading) => {
+      visit(heading, 'text', (node) => {
+        inHeadings.add(node);
+      });
+    });
+    spliceCitations(
+      citations,
+      new Map(ok.map((c, i) => [c, { cluster: data!.clusters[i]!, text: data!.texts[i]! }])),
+      inHeadings,
+    );
 
     if (data) {
       const heading: Heading = {
@@ -142,9 +176,9 @@ export default function remarkCitations() {
         depth: 2,
         children: [{ type: 'text', value: options.referencesTitle }],
       };
-      const downloads: DownloadData[] = (['bibtex', 'ris'] as const).map((format) => ({
+      const downloads: DownloadData[] = (['biblatex', 'bibtex', 'ris'] as const).map((format) => ({
         format,
-        path: documentExportPath(document, EXPORT_EXTENSIONS[format]),
+        path: documentExportPath(document, format),
       }));
       const references = jsxElement<MdxJsxFlowElement>(
         'mdxJsxFlowElement',

@@ -6,15 +6,16 @@ import { registerSite } from '../../src/plugins/citations/store';
 
 /**
  * Tells the remark plugin about a one-document site in `dir` (what the citations plugin does in
- * a Docusaurus build): `input.mdx`, served at /input, with these citation options.
+ * a Docusaurus build): `file` (`input.mdx`, served at /input), with these citation options.
  */
-export function registerFixtureSite(dir: string, options: Options): void {
+export function registerFixtureSite(dir: string, options: Options, file = 'input.mdx'): void {
+  const name = file.replace(/\.mdx?$/, '');
   const document: SiteDocument = {
-    source: '@site/input.mdx',
-    file: 'input.mdx',
-    path: path.join(dir, 'input.mdx'),
-    permalink: '/input',
-    name: 'input',
+    source: `@site/${file}`,
+    file,
+    path: path.join(dir, file),
+    permalink: `/${name}`,
+    name,
     title: 'Input',
     label: 'Input',
     kind: 'doc',

@@ -1,5 +1,7 @@
 // Fixture folders: tests/fixtures/<case>/input.mdx and refs.bib go in; expected.html (the page
-// fragment the site would render) and messages.txt (what `cite check` reports) come out.
+// fragment the site would render, or why it is not rendered), messages.txt (what `cite check`
+// reports, warnings included) and expected-csl.json (the library's entries' CSL data, `entry.csl`
+// in file order) come out.
 // UPDATE_FIXTURES=1 rewrites the expected files; review the diff before committing it.
 //
 // The page fragment is made as the site makes it: the document compiled by MDX with the
@@ -9,32 +11,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { compile } from '@mdx-js/mdx';
-import { createElement, type ComponentType } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import remarkDirective from 'remark-directive';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 
 import {
-  findCitations,
   formatDiagnostic,
+  formatWarning,
   loadContext,
-  parseMdx,
+  readDocument,
   sortDiagnostics,
 } from '../../src/citations';
 import {
   resolveOptions as validateOptions,
   type Options as CitationOptions,
 } from '../../src/plugins/citations/options';
-import remarkCitations from '../../src/remark/citations';
-import { registerFixtureSite } from '../support/fixtureSite';
-import { FIXTURES, ROOT } from '../support/paths';
-
-/** Compiled documents go here, where the test runner resolves their imports like the tests'. */
-const COMPILED = path.join(ROOT, 'test-results/fixtures');
+import { FIXTURES } from '../support/paths';
+import { renderMdx } from '../support/renderMdx';
 
 const update = process.env.UPDATE_FIXTURES === '1';
 
@@ -64,24 +55,33 @@ describe.each(cases)('%s', (name) => {
   };
 
   it('renders the expected HTML', async () => {
-    registerFixtureSite(dir, options);
-    const file = new VFile({ path: path.join(dir, 'input.mdx'), cwd: dir, value: source });
-    const code = await compile(file, {
-      remarkPlugins: [remarkCitations, remarkFrontmatter, remarkDirective, remarkGfm],
-    });
-    fs.mkdirSync(COMPILED, { recursive: true });
-    const module = path.join(COMPILED, `${name}.mjs`);
-    fs.writeFileSync(module, String(code));
-    const { default: Content } = (await import(/* @vite-ignore */ module)) as {
-      default: ComponentType;
-    };
-    compare(path.join(dir, 'expected.html'), `${renderToStaticMarkup(createElement(Content))}\n`);
+    // Invalid MDX is not rendered: the parser stops first, as it does in Docusaurus.
+    const html = await renderMdx(dir, source, options).catch(
+      (error: { line?: number; column?: number; reason?: string }) =>
+        `Not rendered: the MDX parser stops at ${error.line}:${error.column}: ${error.reason}`,
+    );
+    compare(path.join(dir, 'expected.html'), `${html}\n`);
   });
 
   it('reports the expected messages', () => {
     const context = loadContext(validateOptions(options), dir);
-    const { diagnostics } = findCitations(parseMdx(source), source, 'input.mdx', context.library);
+    const { diagnostics } = readDocument(source, 'input.mdx', context.library);
     const all = sortDiagnostics([...context.library.diagnostics, ...diagnostics]);
-    compare(path.join(dir, 'messages.txt'), all.map((d) => `${formatDiagnostic(d)}\n`).join(''));
+    const warnings = sortDiagnostics(context.library.warnings).map(formatWarning);
+    compare(
+      path.join(dir, 'messages.txt'),
+      [...all.map(formatDiagnostic), ...warnings].map((line) => `${line}\n`).join(''),
+    );
+  });
+
+  it('reads the expected CSL data', () => {
+    const { library } = loadContext(validateOptions(options), dir);
+    const items = [...library.entries.values()].map((e) => e.csl);
+    // The private-use characters that stand for literal "<" and ">" are written out, to be seen.
+    const json = JSON.stringify(items, null, 2).replace(
+      /[\uE000-\uF8FF]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16)}`,
+    );
+    compare(path.join(dir, 'expected-csl.json'), `${json}\n`);
   });
 });

@@ -10,6 +10,8 @@ import type { BlogContent } from '@docusaurus/plugin-content-blog';
 import type { LoadedContent as DocsContent, LoadedVersion } from '@docusaurus/plugin-content-docs';
 import type { AllContent } from '@docusaurus/types';
 
+import { EXPORT_SUFFIXES, type ExportFormat } from '../../citations/formats';
+
 export const DOCS_PLUGIN = 'docusaurus-plugin-content-docs';
 export const BLOG_PLUGIN = 'docusaurus-plugin-content-blog';
 
@@ -44,10 +46,10 @@ export function documentName(pathWithoutBase: string): string {
 
 /**
  * Where a document's own reference files are served, under the base URL: the one name the
- * writer and the link both use (`references/google.bib`).
+ * writer and the link both use (`references/google-bibtex.bib`).
  */
-export function documentExportPath(doc: Pick<SiteDocument, 'name'>, extension: string): string {
-  return `references/${doc.name}.${extension}`;
+export function documentExportPath(doc: Pick<SiteDocument, 'name'>, format: ExportFormat): string {
+  return `references/${doc.name}${EXPORT_SUFFIXES[format]}`;
 }
 
 /** Doc ids in the order their sidebars list them (category pages before their items). */

@@ -27,12 +27,13 @@ import {
   entriesInStyles,
   entryData,
   entryFilePath,
-  EXPORT_EXTENSIONS,
+  EXPORT_SUFFIXES,
+  exportEntries,
   EXPORT_FORMATS,
-  exportItems,
   formatEventDate,
   loadContext,
   passageAnchor,
+  typographicQuotes,
   renderInStyles,
   resolveBibFiles,
   type CitationConfig,
@@ -121,7 +122,7 @@ async function addTimeline(
         id: event.id,
         date: event.date,
         dateLabel: formatEventDate(event.date),
-        title: event.title,
+        title: typographicQuotes(event.title),
         href: `${doc.permalink}#${passageAnchor(event.id)}`,
         chapterTitle: doc.title,
         citation: at === -1 ? null : rendered!.clusters[at]!,
@@ -138,6 +139,16 @@ async function addTimeline(
   });
 }
 
+/** "2020-09-22" → "22 September 2020", as the print edition's title page writes dates. */
+function readableDate(iso: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${iso}T00:00:00Z`));
+}
+
 /**
  * The print edition: the documents of one docs instance in reading order (those whose front
  * matter does not say `print: false`), as their own compiled MDX, then every work they cite,
@@ -148,6 +159,7 @@ async function addPrintEdition(
   site: CitationContext,
   options: PluginOptions & { print: PrintOptions },
   fallbackTitle: string,
+  siteAddress: string,
   documents: readonly SiteDocument[],
   reports: ReadonlyMap<string, DocumentReport>,
   actions: PluginContentLoadedActions,
@@ -169,8 +181,26 @@ async function addPrintEdition(
   }
   const styled = backlinks.size > 0 ? entriesInStyles(site, [...backlinks.keys()]) : [];
   const { work, part } = options.terms;
+  const { edition } = options;
   const data: PrintPageData = {
     title: options.print.title ?? options.edition?.title ?? fallbackTitle,
+    titlePage: {
+      ...(options.print.subtitle ? { subtitle: options.print.subtitle } : {}),
+      ...(edition
+        ? {
+            original: {
+              publisher: edition.original.publisher,
+              date: readableDate(edition.original.issued),
+              url: edition.original.url,
+            },
+            edition: {
+              title: edition.containerTitle,
+              date: readableDate(edition.issued),
+              url: siteAddress,
+            },
+          }
+        : {}),
+    },
     description: `The whole ${work} with its sources on one page, for reading offline or saving as PDF.`,
     note: `This page holds every ${part} of the ${work}, in reading order, with one combined list of references. Use your browser’s Print command to print it or save it as a PDF.`,
     referencesTitle: options.referencesTitle,
@@ -295,8 +325,13 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
         citations,
         documents.map((d) => d.path),
       );
-      applyPolicy(report.diagnostics, options.onBrokenCitations, (m) => logger.warn(m));
+      // A document that is not valid MDX cannot be built, whatever the policy for citations.
+      const unreadable = report.diagnostics.some((d) => d.ruleId === 'mdx-syntax');
+      applyPolicy(report.diagnostics, unreadable ? 'throw' : options.onBrokenCitations, (m) =>
+        logger.warn(m),
+      );
       applyPolicy(report.uncited, options.onUncitedEntries, (m) => logger.warn(m));
+      applyPolicy(report.warnings, 'warn', (m) => logger.warn(m));
 
       // Documents in reading order, each with the keys it cites.
       const reports = new Map(report.documents.map((r) => [r.path, r]));
@@ -309,31 +344,28 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
       const entries = styled[0]!.entries;
 
       // Exports, in the style's order: the whole bibliography, and each document's own works.
-      const itemsOf = (keys: ReadonlySet<string>) =>
-        entries
-          .filter((e) => keys.has(e.key))
-          .map((e) => citations.library.entries.get(e.key)!.csl);
+      const entriesOf = (keys: ReadonlySet<string>) =>
+        entries.filter((e) => keys.has(e.key)).map((e) => citations.library.entries.get(e.key)!);
       const everything = new Set(citations.library.entries.keys());
       const files: Record<string, string> = {};
       for (const format of EXPORT_FORMATS) {
-        files[`bibliography.${EXPORT_EXTENSIONS[format]}`] = exportItems(
-          itemsOf(everything),
+        files[`bibliography${EXPORT_SUFFIXES[format]}`] = exportEntries(
+          entriesOf(everything),
           format,
         );
       }
-      // Each entry's own file, for its "Download .bib".
+      // Each entry's own files, for its "Copy" and "Download" buttons.
       for (const key of everything) {
-        files[entryFilePath(citations.library, key)] = exportItems(
-          [citations.library.entries.get(key)!.csl],
-          'bibtex',
-        );
-      }
-      for (const { doc, keys } of citing) {
-        for (const format of ['bibtex', 'ris'] as const) {
-          files[documentExportPath(doc, EXPORT_EXTENSIONS[format])] = exportItems(
-            itemsOf(keys),
+        for (const format of ['biblatex', 'bibtex'] as const) {
+          files[entryFilePath(citations.library, key, format)] = exportEntries(
+            [citations.library.entries.get(key)!],
             format,
           );
+        }
+      }
+      for (const { doc, keys } of citing) {
+        for (const format of ['biblatex', 'bibtex', 'ris'] as const) {
+          files[documentExportPath(doc, format)] = exportEntries(entriesOf(keys), format);
         }
       }
       writeExports(exportsDir, files);
@@ -355,7 +387,7 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
         styles: styleChoices(citations),
         downloads: EXPORT_FORMATS.map((format) => ({
           format,
-          path: `bibliography.${EXPORT_EXTENSIONS[format]}`,
+          path: `bibliography${EXPORT_SUFFIXES[format]}`,
         })),
         cited: all.filter((e) => e.citedIn.length > 0),
         uncited: all.filter((e) => e.citedIn.length === 0),
@@ -376,6 +408,7 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
           citations,
           { ...options, print: options.print },
           siteConfig.title,
+          normalizeUrl([siteConfig.url, baseUrl]).replace(/\/$/, ''),
           documents,
           reports,
           actions,

@@ -35,6 +35,8 @@ export interface PrintOptions {
   path: string;
   /** Its title; by default the edition's title, or the site's. */
   title: string | undefined;
+  /** Under the title on its title page. */
+  subtitle: string | undefined;
   /** The docs plugin instance whose documents it prints. */
   docsPluginId: string;
 }
@@ -105,7 +107,12 @@ export const DEFAULT_OPTIONS = {
   terms: { work: 'site', part: 'page', parts: 'pages', site: 'site' },
 } as const satisfies PluginOptions;
 
-const DEFAULT_PRINT: PrintOptions = { path: 'print', title: undefined, docsPluginId: 'default' };
+const DEFAULT_PRINT: PrintOptions = {
+  path: 'print',
+  title: undefined,
+  subtitle: undefined,
+  docsPluginId: 'default',
+};
 
 // What each option must be, in the words of the error messages ("must be …").
 const EXPECTED = {
@@ -179,7 +186,10 @@ export const OPTIONS_SCHEMA = Joi.object<PluginOptions>({
   timelinePath: routePath().default(DEFAULT_OPTIONS.timelinePath),
   bibliographyNote: text(),
   print: Joi.alternatives()
-    .try(Joi.boolean(), Joi.object({ path: routePath(), title: text(), docsPluginId: text() }))
+    .try(
+      Joi.boolean(),
+      Joi.object({ path: routePath(), title: text(), subtitle: text(), docsPluginId: text() }),
+    )
     .messages({ 'alternatives.types': 'true, false or an object' })
     .default(DEFAULT_OPTIONS.print),
   terms: Joi.object({ work: text(), part: text(), parts: text(), site: text() }).default(

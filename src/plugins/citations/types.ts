@@ -61,6 +61,7 @@ export interface CitationMeta {
     heading: string;
     /** The citation in each style, the default first. */
     formatted: StyledContent[];
+    biblatex: string;
     bibtex: string;
     ris: string;
     /** Base name for the downloaded files. */
@@ -92,8 +93,17 @@ export interface TimelinePageData {
   references: EntryData[];
 }
 
+/** What the print edition's title page names besides its title (dates as a reader writes them). */
+export interface TitlePage {
+  subtitle?: string;
+  original?: { publisher: string; date: string; url: string };
+  edition?: { title: string; date: string; url: string };
+}
+
 export interface PrintPageData {
   title: string;
+  /** On paper, the first page. */
+  titlePage: TitlePage;
   description: string;
   /** Said under the title: what the page holds and how to print it. */
   note: string;

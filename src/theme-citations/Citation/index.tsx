@@ -9,9 +9,11 @@ import type { ReactNode } from 'react';
 import type { ClusterData } from '../../citations/render';
 import { useCitationScope } from '../../plugins/citations/client';
 
-export type Props = ClusterData;
+/** The cluster's data; in a heading, where the remark plugin leaves text, as JSON. */
+export type Props = ClusterData | { json: string };
 
-export default function Citation({ id, keys, variants }: Props): ReactNode {
+export default function Citation(props: Props): ReactNode {
+  const { id, keys, variants } = 'json' in props ? (JSON.parse(props.json) as ClusterData) : props;
   const { idPrefix } = useCitationScope();
   const several = variants.length > 1;
   return (

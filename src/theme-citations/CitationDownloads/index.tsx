@@ -1,8 +1,11 @@
-/** "Download these references: BibTeX (.bib) · RIS (.ris)": files the plugin wrote. */
+/**
+ * "Download these references: BibLaTeX (.bib, for biber) · BibTeX (.bib, for classic bibtex) ·
+ * RIS (.ris)": files the plugin wrote.
+ */
 import { useBaseUrlUtils } from '@docusaurus/useBaseUrl';
 import { Fragment, type ReactNode } from 'react';
 
-import { EXPORT_EXTENSIONS, EXPORT_LABELS, type ExportFormat } from '../../citations/formats';
+import { DOWNLOAD_LABELS, type ExportFormat } from '../../citations/formats';
 
 export interface Props {
   /** What the files hold: "Download these references". */
@@ -21,7 +24,7 @@ export default function CitationDownloads({ intro, files }: Props): ReactNode {
         <Fragment key={path}>
           {i > 0 && ' · '}
           <a href={withBaseUrl(`/${path}`)} download={path.slice(path.lastIndexOf('/') + 1)}>
-            {`${EXPORT_LABELS[format]} (.${EXPORT_EXTENSIONS[format]})`}
+            {DOWNLOAD_LABELS[format]}
           </a>
         </Fragment>
       ))}

@@ -1,14 +1,14 @@
 /**
- * "Copy BibTeX" and "Download .bib" for one entry. Both use the entry's own file, written by the
- * plugin: the link downloads it (with the keyboard, and without JavaScript too), and a small
- * client script copies what the link points to and tells screen readers
+ * "Copy BibLaTeX" / "Download BibLaTeX (.bib)" and the same for classic BibTeX, for one entry.
+ * Each pair uses the entry's own file, written by the plugin: the link downloads it (with the keyboard, and without JavaScript too), and a small
+ * client script copies what the link beside the button points to and tells screen readers
  * (src/clientModules/copyToClipboard.ts). Pages do not carry the BibTeX themselves.
  */
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import { Fragment, type ReactNode } from 'react';
 
 import type { EntryData } from '../../citations/render';
-import { EXPORT_EXTENSIONS, EXPORT_LABELS, type ExportFormat } from '../../citations/formats';
+import { EXPORT_LABELS, type ExportFormat } from '../../citations/formats';
 
 function Actions({
   entryKey,
@@ -21,9 +21,9 @@ function Actions({
 }): ReactNode {
   const href = useBaseUrl(`/${file}`);
   const label = EXPORT_LABELS[format];
-  const extension = EXPORT_EXTENSIONS[format];
+  const extension = file.slice(file.lastIndexOf('.'));
   return (
-    <>
+    <span className="entry-action-pair">
       <button
         type="button"
         className="entry-action"
@@ -37,11 +37,11 @@ function Actions({
         className="entry-action"
         href={href}
         download={file.slice(file.lastIndexOf('/') + 1)}
-        aria-label={`Download .${extension} of ${entryKey}`}
+        aria-label={`Download ${label} (${extension}) of ${entryKey}`}
       >
-        {`Download .${extension}`}
+        {`Download ${label} (${extension})`}
       </a>
-    </>
+    </span>
   );
 }
 

@@ -76,11 +76,30 @@ export interface PrintPageProps {
 
 export default function CitationPrintPage({ data, chapters }: PrintPageProps): ReactNode {
   const several = data.styles.length > 1;
+  const { subtitle, original, edition } = data.titlePage;
   return (
     <Layout title={data.title} description={data.description}>
       <main className="container margin-vert--lg print-edition">
         <article className="markdown">
-          <h1>{data.title}</h1>
+          {/* On paper, the first page. */}
+          <header className="print-title-page">
+            <h1>{data.title}</h1>
+            {subtitle && <p className="essay-subtitle">{subtitle}</p>}
+            {original && (
+              <p className="print-title-page__publication">
+                First published by {original.publisher} on {original.date}:
+                <br />
+                <a href={original.url}>{original.url}</a>
+              </p>
+            )}
+            {edition && (
+              <p className="print-title-page__publication">
+                This edition: {edition.title}, {edition.date}:
+                <br />
+                <a href={edition.url}>{edition.url}</a>
+              </p>
+            )}
+          </header>
           <p className="print-edition__note">{data.note}</p>
           <MDXContent>
             {data.chapters.map((chapter, i) => (
