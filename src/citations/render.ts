@@ -134,13 +134,22 @@ function engineFor(source: ItemSource, style: CslStyle): Engine {
     pooled = entry;
   }
   if (pooled.source !== source) {
-    // Other items behind the same keys: forget every item the engine has read.
-    pooled.engine.updateItems([]);
-    pooled.engine.updateUncitedItems([]);
+    // Other items, perhaps behind the same keys: forget everything the engine has read, as
+    // citeproc's own reset to an empty state does (restoreProcessorState without citations).
+    // Emptying its lists (updateItems([]), updateUncitedItems([])) is not enough: the last
+    // bibliography's uncited items stay while old citations of them are on record, and are
+    // then read again from this source, which may not hold them.
+    resetEngine(pooled.engine);
     pooled.source = source;
     pooled.keyIndex = new Map(source.keys.map((k, i) => [k, i]));
   }
   return pooled.engine;
+}
+
+function resetEngine(engine: Engine): void {
+  engine.registry = new CSL.Registry(engine);
+  engine.tmp = new CSL.Engine.Tmp();
+  engine.disambiguate = new CSL.Disambiguation(engine);
 }
 
 function toCiteprocItem(item: CiteItem): CitationItem {

@@ -27,12 +27,20 @@ declare module 'citeproc' {
     'second-field-align': false | 'flush' | 'margin';
     hangingindent: boolean | number;
   }
+  /** citeproc's registry of items and citations; we only ever replace it whole. */
+  interface Registry {
+    citationreg: unknown;
+  }
   interface Engine {
     opt: {
       development_extensions: Record<string, boolean | number>;
       xclass: 'in-text' | 'note';
     };
     citation: { opt: { layout_prefix?: string; layout_suffix?: string } };
+    registry: Registry;
+    /** Scratch state of the processor, and the disambiguator bound to the registry. */
+    tmp: unknown;
+    disambiguate: unknown;
     updateItems(ids: string[]): void;
     updateUncitedItems(ids: string[]): void;
     rebuildProcessorState(
@@ -45,7 +53,11 @@ declare module 'citeproc' {
   interface EngineConstructor {
     new (sys: Sys, style: string, lang?: string, forceLang?: boolean): Engine;
   }
-  const CSL: { Engine: EngineConstructor };
+  const CSL: {
+    Engine: EngineConstructor & { Tmp: new () => unknown };
+    Registry: { new (state: Engine): Registry };
+    Disambiguation: new (state: Engine) => unknown;
+  };
   export default CSL;
   export type { Citation, CitationItem, Engine, Sys, BibliographyParams };
 }

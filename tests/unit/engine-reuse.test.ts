@@ -9,6 +9,7 @@ import {
   parseMdx,
   renderClusters,
   renderEntries,
+  shortReferences,
   toText,
   type Library,
 } from '../../src/citations';
@@ -85,4 +86,20 @@ it('reads items again when another library uses the same keys', () => {
   expect(render(library, apa, '[@doea]').citations).toEqual(['(Doe, 2018)']);
   expect(render(other, apa, '[@doea]').citations).toEqual(['(Other, 1999)']);
   expect(render(library, apa, '[@doea]').citations).toEqual(['(Doe, 2018)']);
+});
+
+it('never asks a library for the items of another one', () => {
+  // A bibliography leaves its items registered as uncited; the next library must not inherit
+  // them (cite list after cite export on other .bib files failed with 'No entry for "else2019"').
+  const other = createLibrary([
+    {
+      file: 'other.bib',
+      text: '@misc{else2019, author = {Else, Where}, title = {T}, date = {2019}}',
+    },
+  ]);
+  expect(render(other, apa, '[@else2019]').citations).toEqual(['(Else, 2019)']);
+  expect(renderEntries(other, apa).entries.map((e) => e.key)).toEqual(['else2019']);
+  expect(shortReferences(library, apa).get('roea')).toBe('(Roe, 2000)');
+  expect(render(library, apa, '[@doea]').citations).toEqual(['(Doe, 2018)']);
+  expect(renderEntries(library, apa, ['doea']).entries.map((e) => e.key)).toEqual(['doea']);
 });
