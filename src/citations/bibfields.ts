@@ -2,13 +2,15 @@
  * Mistakes in a .bib file that citation-js reads without a word, losing data: a field that uses
  * an @string macro nobody defined (the field comes out empty, or loses the part after `#`), a
  * date that cannot be (2020-02-30, month 13), and a season (2021-21), which it drops. All
- * become positioned diagnostics.
+ * become positioned diagnostics, as does an address that cannot be a link (`javascript:…`).
  */
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 
+import { restoreBrackets } from './bibtex';
 import type { CslDate, CslItem } from './csl';
 import { placeOfOffset, type Diagnostic } from './diagnostics';
+import { whyNotWebUrl } from './safety';
 
 /** One `name = value` of an entry, with offsets into the entry's source. */
 interface BibField {
@@ -135,6 +137,53 @@ function possible(date: CslDate): boolean {
   });
 }
 
+/** A value as written, with the control characters in it made visible for a one-line message. */
+function shownRaw(raw: string): string {
+  // eslint-disable-next-line no-control-regex
+  return raw.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) =>
+    c === '\t' ? '\\t' : c === '\n' ? '\\n' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/**
+ * The addresses an entry would link to, each with the field it comes from: its URL (from `url`,
+ * or from `howpublished` when that starts with "http") and the doi.org address citeproc makes
+ * of its DOI. Any that may not be a link (see `whyNotWebUrl`) is a diagnostic; pages then show
+ * it as text, and metadata leaves it out.
+ */
+function checkAddresses(
+  key: string,
+  item: CslItem,
+  fields: readonly BibField[],
+  at: (offset: number) => { line: number; column: number },
+  file: string,
+): Diagnostic[] {
+  const fieldNamed = (...names: string[]) =>
+    names.map((n) => fields.find((f) => f.name === n)).find((f) => f !== undefined);
+  const url = typeof item.URL === 'string' ? restoreBrackets(item.URL) : undefined;
+  const doi = typeof item.DOI === 'string' ? restoreBrackets(item.DOI) : undefined;
+  // As citeproc does: a DOI that is not an address already goes to doi.org.
+  const doiAddress = doi && (/^https?:\/\//.test(doi) ? doi : `https://doi.org/${doi}`);
+  const addresses: [BibField | undefined, string | undefined, string][] = [
+    [fieldNamed('url', 'howpublished'), url, 'it'],
+    [fieldNamed('doi'), doiAddress, `its address ${doiAddress}`],
+  ];
+  return addresses.flatMap(([field, address, subject]): Diagnostic[] => {
+    const reason = address === undefined ? undefined : whyNotWebUrl(address);
+    if (!reason) return [];
+    // The field is always found in a well-formed entry; the entry's start stands in otherwise.
+    const written = field ? `${field.name} = ${shownRaw(field.raw)}` : `the address ${address}`;
+    return [
+      {
+        file,
+        ...at(field?.valueStart ?? 0),
+        ruleId: 'unsafe-url',
+        message: `Entry "${key}": ${written} cannot be a link: ${subject} ${reason}; pages show it as text, and metadata leave it out`,
+      },
+    ];
+  });
+}
+
 /**
  * Checks one entry, which runs from `start` to `end` in the file `text`; `item` is what
  * citation-js read from it, `strings` what the file's @string entries define.
@@ -161,6 +210,7 @@ export function checkEntryFields(
       });
     }
   }
+  diagnostics.push(...checkAddresses(key, item, fields, at, file));
   for (const [variable, names] of Object.entries(DATE_FIELDS)) {
     const date = (item as Record<string, unknown>)[variable] as CslDate | undefined;
     const present = names

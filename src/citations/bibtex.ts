@@ -64,6 +64,15 @@ export function restoreBrackets(text: string): string {
   return text.replaceAll(LITERAL_LT, '<').replaceAll(LITERAL_GT, '>');
 }
 
+/**
+ * citation-js percent-encodes a URL field as it reads it, after the brackets in it were swapped
+ * (see above): encoded as the brackets themselves would have been, the address is the one
+ * written (`<` reads %3C, not %EE%80%80).
+ */
+function urlAsWritten(url: string): string {
+  return url.replaceAll('%EE%80%80', '%3C').replaceAll('%EE%80%81', '%3E');
+}
+
 /** A field as plain text: formatting tags dropped, literal brackets put back. */
 export function plainText(value: string): string {
   return restoreBrackets(value.replace(/<\/?(?:i|b|sup|sub|sc|span)(?:\s[^>]*)?>/g, ''));
@@ -250,7 +259,8 @@ export function parseBibFile(file: string, text: string): BibFile {
   }
   return { file, entries, diagnostics };
 
-  function toEntry(s: ScannedEntry, item: CslItem): BibEntry {
+  function toEntry(s: ScannedEntry, read: CslItem): BibEntry {
+    const item = typeof read.URL === 'string' ? { ...read, URL: urlAsWritten(read.URL) } : read;
     diagnostics.push(...checkEntryFields(file, text, s, item, strings));
     const { line, column } = placeOfOffset(text, s.start);
     return {

@@ -22,7 +22,8 @@ export type RuleId =
   | 'invalid-date'
   | 'uncited-entry'
   | 'malformed-timeline'
-  | 'missing-passage';
+  | 'missing-passage'
+  | 'unsafe-url';
 
 export interface Diagnostic extends SourcePlace {
   ruleId: RuleId;
