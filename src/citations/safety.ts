@@ -6,8 +6,6 @@
 
 const CHARACTER_NAMES: Record<string, string> = {
   '"': 'a double quote (")',
-  '<': 'a "<"',
-  '>': 'a ">"',
   '`': 'a backquote (`)',
   '\\': 'a backslash (\\)',
 };
@@ -18,15 +16,18 @@ const CHARACTER_NAMES: Record<string, string> = {
  * address passes, and only as written: browsers strip white space and control characters from
  * an address and decode character references in an attribute, so `\tjavascript:`, `java\nscript:`
  * and `java&#x73;cript:` are refused rather than cleaned up. Characters that a web address must
- * percent-encode and that end an HTML attribute or a URL's host (`"`, `<`, `>`, a backquote, a
- * backslash) are refused too.
+ * percent-encode and that end an HTML attribute or a URL's host (`"`, a backquote, a backslash)
+ * are refused too: citeproc writes its links as HTML strings, where a quote ends the attribute.
+ * `<` and `>` pass: old DOIs hold them (SICI, `…49:8<693::AID-ASI4>3.0.CO;2-0`), inside a
+ * quoted attribute they end nothing, every other writer here builds trees or escapes, and
+ * browsers percent-encode them when the link is followed.
  */
 export function whyNotWebUrl(value: string): string | undefined {
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f-\u009f]/.test(value)) return 'holds a control character';
   if (/\s/.test(value)) return 'holds white space';
   if (!/^https?:\/\//i.test(value)) return 'is not an http: or https: address';
-  const odd = /["<>`\\]/.exec(value)?.[0];
+  const odd = /["`\\]/.exec(value)?.[0];
   if (odd) return `holds ${CHARACTER_NAMES[odd]}, which a web address must percent-encode`;
   if (/&(#\d+|#x[\da-f]+|[a-z][\da-z]*);/i.test(value)) return 'holds an HTML character reference';
   let url: URL;

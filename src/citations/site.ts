@@ -10,7 +10,7 @@ import { loadStyle, type CslStyle } from './csl';
 import type { Root } from 'mdast';
 
 import type { Diagnostic } from './diagnostics';
-import { findCitations, frontMatterOf, parseMdx } from './document';
+import { frontMatterOf, readDocument } from './document';
 import { displayPath, loadLibrary, type Library } from './library';
 import { findPassage, parseTimeline, type Timeline } from './timeline';
 import { permalinkOf } from './metadata';
@@ -96,12 +96,13 @@ export function documentName(docsDir: string, file: string): string {
 
 /**
  * Each timeline event must name a chapter and a phrase found in one of its paragraphs. `trees`
- * holds every document under `docsDir`, parsed.
+ * holds every document under `docsDir`, parsed (undefined for one that is not valid MDX, whose
+ * syntax error is reported already).
  */
 function checkTimeline(
   context: CitationContext,
   docsDir: string,
-  trees: ReadonlyMap<string, Root>,
+  trees: ReadonlyMap<string, Root | undefined>,
 ): Diagnostic[] {
   const timeline = context.timeline;
   if (!timeline) return [];
@@ -119,7 +120,8 @@ function checkTimeline(
       });
       continue;
     }
-    if (!findPassage(trees.get(file)!, event.passage)) {
+    const tree = trees.get(file);
+    if (tree && !findPassage(tree, event.passage)) {
       diagnostics.push({
         file: timeline.file,
         line: event.line,
@@ -182,22 +184,24 @@ export function listDocuments(dir: string): string[] {
   return out;
 }
 
-/** A document's citations and problems; `source` and `tree` are read here when not given. */
+/**
+ * A document's citations and problems, and its tree when it is valid MDX; `source` is read here
+ * when not given.
+ */
 export function scanDocument(
   context: CitationContext,
   file: string,
   docsDir: string,
   source = fs.readFileSync(file, 'utf8'),
-  tree = parseMdx(source),
-): DocumentReport {
+): DocumentReport & { tree?: Root } {
   const shown = displayPath(file, context.siteDir);
-  const { citations, diagnostics } = findCitations(tree, source, shown, context.library);
+  const { tree, citations, diagnostics } = readDocument(source, shown, context.library);
   return {
     path: file,
     file: shown,
     permalink: permalinkOf(
       path.relative(docsDir, file).split(path.sep).join('/'),
-      frontMatterOf(tree).slug,
+      tree ? frontMatterOf(tree).slug : undefined,
     ),
     citations: citations
       .filter((c) => c.resolved)
@@ -210,6 +214,7 @@ export function scanDocument(
         })),
       ),
     diagnostics,
+    ...(tree ? { tree } : {}),
   };
 }
 
@@ -219,21 +224,24 @@ export interface SiteReport {
   diagnostics: Diagnostic[];
   /** Entries that no document cites, as diagnostics at the entry (rule `uncited-entry`). */
   uncited: Diagnostic[];
+  /** What the .bib files hold that an editor should look at, though it stops nothing. */
+  warnings: Diagnostic[];
 }
 
 /** Checks the library and every document under `docsDir`. */
 export function checkSite(context: CitationContext, docsDir: string): SiteReport {
   // Each document is read and parsed once, for its citations and for the timeline's passages.
-  const trees = new Map<string, Root>();
+  const trees = new Map<string, Root | undefined>();
   const reports = listDocuments(docsDir).map((file) => {
-    const source = fs.readFileSync(file, 'utf8');
-    const tree = parseMdx(source);
+    const { tree, ...report } = scanDocument(context, file, docsDir);
     trees.set(file, tree);
-    return scanDocument(context, file, docsDir, source, tree);
+    return report;
   });
   const cited = new Set(reports.flatMap((r) => r.citations.map((c) => c.key)));
+  // While a document cannot be read, what it cites is unknown: no entry is called uncited.
+  const unreadable = [...trees.values()].some((tree) => !tree);
   const uncited: Diagnostic[] = [...context.library.entries.values()]
-    .filter((entry) => !cited.has(entry.key))
+    .filter((entry) => !unreadable && !cited.has(entry.key))
     .map((entry) => ({
       file: entry.file,
       line: entry.line,
@@ -249,5 +257,6 @@ export function checkSite(context: CitationContext, docsDir: string): SiteReport
       ...checkTimeline(context, docsDir, trees),
     ],
     uncited,
+    warnings: [...context.library.warnings],
   };
 }

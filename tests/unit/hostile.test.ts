@@ -35,6 +35,8 @@ describe('webUrl', () => {
     'https://example.org/a%20b',
     "https://en.wikipedia.org/wiki/O'Brien",
     'https://doi.org/10.1002/(SICI)1097-4571(199806)49:8%3C693::AID-ASI4%3E3.0.CO;2-0',
+    // An old DOI as written: a tree writes the brackets escaped, a browser sends them encoded.
+    'https://doi.org/10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0',
   ])('lets %j be a link', (url) => {
     expect(whyNotWebUrl(url)).toBeUndefined();
     expect(webUrl(url)).toBe(url);
@@ -64,7 +66,6 @@ describe('webUrl', () => {
       'https://example.org/"onmouseover="alert(1)',
       'holds a double quote ("), which a web address must percent-encode',
     ],
-    ['https://example.org/<script>', 'holds a "<", which a web address must percent-encode'],
     [
       'https://example.org\\@evil.example/',
       'holds a backslash (\\), which a web address must percent-encode',
