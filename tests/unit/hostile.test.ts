@@ -25,7 +25,7 @@ import {
   whyNotWebUrl,
   type CslItem,
 } from '../../src/citations';
-import { FIXTURES, ROOT } from '../support/paths';
+import { ROOT } from '../support/paths';
 
 describe('webUrl', () => {
   it.each([
@@ -115,9 +115,14 @@ describe('scriptJson', () => {
   });
 });
 
-const CORPUS_FILE = 'tests/fixtures/hostile/refs.bib';
-const CORPUS = fs.readFileSync(path.join(FIXTURES, 'hostile/refs.bib'), 'utf8');
-const library = createLibrary([{ file: CORPUS_FILE, text: CORPUS }]);
+// refs.bib is what the library accepts; unsafe-urls.bib the addresses it refuses at their place.
+const CORPUS_FILES = ['tests/fixtures/hostile/refs.bib', 'tests/fixtures/hostile/unsafe-urls.bib'];
+const CORPUS = CORPUS_FILES.map((file) => fs.readFileSync(path.join(ROOT, file), 'utf8')).join(
+  '\n',
+);
+const library = createLibrary(
+  CORPUS_FILES.map((file) => ({ file, text: fs.readFileSync(path.join(ROOT, file), 'utf8') })),
+);
 const item = (key: string): CslItem => library.entries.get(key)!.csl;
 
 /** The keys whose URL (or DOI) cannot be a link. */
@@ -134,6 +139,14 @@ const UNSAFE = [
 ];
 
 describe('the hostile corpus', () => {
+  it('is accepted as it is, but for the addresses that cannot be links', () => {
+    const accepted = createLibrary([
+      { file: CORPUS_FILES[0]!, text: fs.readFileSync(path.join(ROOT, CORPUS_FILES[0]!), 'utf8') },
+    ]);
+    expect(accepted.diagnostics.map(formatDiagnostic)).toEqual([]);
+    expect(new Set(library.diagnostics.map((d) => d.file))).toEqual(new Set([CORPUS_FILES[1]]));
+  });
+
   it('is read whole', () => {
     const keys = [...CORPUS.matchAll(/^@\w+\{([^,]+),/gm)].map((m) => m[1]);
     expect([...library.entries.keys()]).toEqual(keys);
@@ -211,16 +224,16 @@ describe('messages for addresses that cannot be links', () => {
       .map(formatDiagnostic);
     expect(messages).toMatchInlineSnapshot(`
       [
-        "tests/fixtures/hostile/refs.bib:172:11: Entry "hostile-url-javascript": url = {javascript:__xss_url_javascript=1} cannot be a link: it is not an http: or https: address; pages show it as text, and metadata leave it out",
-        "tests/fixtures/hostile/refs.bib:179:11: Entry "hostile-url-case": url = {JaVaScRiPt:__xss_url_case=1} cannot be a link: it is not an http: or https: address; pages show it as text, and metadata leave it out",
-        "tests/fixtures/hostile/refs.bib:186:11: Entry "hostile-url-tab": url = {\\tjavascript:__xss_url_tab=1} cannot be a link: it is not an http: or https: address; pages show it as text, and metadata leave it out",
-        "tests/fixtures/hostile/refs.bib:193:11: Entry "hostile-url-newline": url = {java\\nscript:__xss_url_newline=1} cannot be a link: it is not an http: or https: address; pages show it as text, and metadata leave it out",
-        "tests/fixtures/hostile/refs.bib:201:11: Entry "hostile-url-entity": url = {java&#x73;cript:__xss_url_entity=1} cannot be a link: it is not an http: or https: address; pages show it as text, and metadata leave it out",
-        "tests/fixtures/hostile/refs.bib:208:11: Entry "hostile-url-data": url = {data:text/html,<script>__xss_url_data=1</script>} cannot be a link: it is not an http: or https: address; pages show it as text, and metadata leave it out",
-        "tests/fixtures/hostile/refs.bib:215:11: Entry "hostile-url-vbscript": url = {vbscript:__xss_url_vbscript=1} cannot be a link: it is not an http: or https: address; pages show it as text, and metadata leave it out",
-        "tests/fixtures/hostile/refs.bib:222:11: Entry "hostile-url-relative": url = {//evil.example/__xss_url_relative} cannot be a link: it is not an http: or https: address; pages show it as text, and metadata leave it out",
-        "tests/fixtures/hostile/refs.bib:230:18: Entry "hostile-howpublished": howpublished = {httpjavascript:__xss_howpublished=1} cannot be a link: it is not an http: or https: address; pages show it as text, and metadata leave it out",
-        "tests/fixtures/hostile/refs.bib:239:18: Entry "hostile-doi": doi = {10.1234/hostile"><img src=x onerror=__xss_doi_img=1 data-hostile>} cannot be a link: its address https://doi.org/10.1234/hostile"><img src=x onerror=__xss_doi_img=1 data-hostile> holds white space; pages show it as text, and metadata leave it out",
+        "tests/fixtures/hostile/unsafe-urls.bib:8:11: Entry "hostile-url-javascript": url = {javascript:__xss_url_javascript=1} cannot be a link: it is not an http: or https: address; pages show it as text, and metadata leave it out",
+        "tests/fixtures/hostile/unsafe-urls.bib:15:11: Entry "hostile-url-case": url = {JaVaScRiPt:__xss_url_case=1} cannot be a link: it is not an http: or https: address; pages show it as text, and metadata leave it out",
+        "tests/fixtures/hostile/unsafe-urls.bib:22:11: Entry "hostile-url-tab": url = {\\tjavascript:__xss_url_tab=1} cannot be a link: it is not an http: or https: address; pages show it as text, and metadata leave it out",
+        "tests/fixtures/hostile/unsafe-urls.bib:29:11: Entry "hostile-url-newline": url = {java\\nscript:__xss_url_newline=1} cannot be a link: it is not an http: or https: address; pages show it as text, and metadata leave it out",
+        "tests/fixtures/hostile/unsafe-urls.bib:37:11: Entry "hostile-url-entity": url = {java&#x73;cript:__xss_url_entity=1} cannot be a link: it is not an http: or https: address; pages show it as text, and metadata leave it out",
+        "tests/fixtures/hostile/unsafe-urls.bib:44:11: Entry "hostile-url-data": url = {data:text/html,<script>__xss_url_data=1</script>} cannot be a link: it is not an http: or https: address; pages show it as text, and metadata leave it out",
+        "tests/fixtures/hostile/unsafe-urls.bib:51:11: Entry "hostile-url-vbscript": url = {vbscript:__xss_url_vbscript=1} cannot be a link: it is not an http: or https: address; pages show it as text, and metadata leave it out",
+        "tests/fixtures/hostile/unsafe-urls.bib:58:11: Entry "hostile-url-relative": url = {//evil.example/__xss_url_relative} cannot be a link: it is not an http: or https: address; pages show it as text, and metadata leave it out",
+        "tests/fixtures/hostile/unsafe-urls.bib:66:18: Entry "hostile-howpublished": howpublished = {httpjavascript:__xss_howpublished=1} cannot be a link: it is not an http: or https: address; pages show it as text, and metadata leave it out",
+        "tests/fixtures/hostile/unsafe-urls.bib:75:18: Entry "hostile-doi": doi = {10.1234/hostile"><img src=x onerror=__xss_doi_img=1 data-hostile>} cannot be a link: its address https://doi.org/10.1234/hostile"><img src=x onerror=__xss_doi_img=1 data-hostile> holds white space; pages show it as text, and metadata leave it out",
       ]
     `);
   });
