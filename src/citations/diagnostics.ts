@@ -32,7 +32,8 @@ export type RuleId =
   | 'unshown-field'
   | 'uncited-entry'
   | 'malformed-timeline'
-  | 'missing-passage';
+  | 'missing-passage'
+  | 'unsafe-url';
 
 export interface Diagnostic extends SourcePlace {
   ruleId: RuleId;

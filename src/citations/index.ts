@@ -15,3 +15,4 @@ export * from './site';
 export * from './export';
 export * from './metadata';
 export * from './timeline';
+export * from './safety';

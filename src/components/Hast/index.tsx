@@ -1,11 +1,14 @@
 /**
  * Renders the small trees the citation engine produces (formatted references, entry actions).
  * Only known elements and attributes pass; React escapes every text and attribute, so a .bib
- * field can never become markup here.
+ * field can never become markup here. A link keeps its address only when it is a web address
+ * (the engine's `webUrl`), a place on the page, or one of our export files.
  */
 import Link from '@docusaurus/Link';
 import type { ElementContent } from 'hast';
 import type { ReactNode } from 'react';
+
+import { webUrl } from '../../citations/safety';
 
 const ELEMENTS = new Set([
   'a',
@@ -48,8 +51,12 @@ function orderStyle(value: unknown): Record<string, string> | undefined {
   return entries.length ? Object.fromEntries(entries) : undefined;
 }
 
-// Web addresses, and our own export files (pathname:// marks a file, not a page: see Link).
-const SAFE_HREF = /^(https?:\/\/|pathname:\/\/\/references\/)/;
+// Our own export files: pathname:// marks a file, not a page (see Link).
+const EXPORT_FILE = /^pathname:\/\/\/references\/[\w./-]+$/;
+
+function allowedHref(href: string): boolean {
+  return href.startsWith('#') || EXPORT_FILE.test(href) || webUrl(href) !== undefined;
+}
 
 function render(node: ElementContent, key: number): ReactNode {
   if (node.type === 'text') return node.value;
@@ -60,7 +67,7 @@ function render(node: ElementContent, key: number): ReactNode {
     if (!prop || value === undefined || value === null || value === false) continue;
     props[prop] = Array.isArray(value) ? value.join(' ') : String(value);
   }
-  if (props.href !== undefined && !SAFE_HREF.test(props.href) && !props.href.startsWith('#')) {
+  if (props.href !== undefined && !allowedHref(props.href)) {
     delete props.href;
   }
   const style = orderStyle(node.properties.style);

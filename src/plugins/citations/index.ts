@@ -31,6 +31,7 @@ import {
   loadContext,
   renderEntries,
   resolveBibFiles,
+  scriptJson,
   validateOptions,
   type CitationOptions,
   type ResolvedCitationOptions,
@@ -50,7 +51,7 @@ export const EXPORTS_DIR = `.docusaurus/${NAME}/static`;
 export const STYLE_STORAGE_KEY = 'digital-divide-citation-style';
 
 function styleChoiceScript(ids: readonly string[]): string {
-  return `try{var s=localStorage.getItem(${JSON.stringify(STYLE_STORAGE_KEY)});if(${JSON.stringify(ids)}.indexOf(s)>0)document.documentElement.setAttribute('data-citation-style',s)}catch(e){}`;
+  return `try{var s=localStorage.getItem(${scriptJson(STYLE_STORAGE_KEY)});if(${scriptJson(ids)}.indexOf(s)>0)document.documentElement.setAttribute('data-citation-style',s)}catch(e){}`;
 }
 
 function styleChoiceCss(ids: readonly string[]): string {
