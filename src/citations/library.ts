@@ -13,6 +13,8 @@ export interface Library {
   /** Entries in file order, first definition of each key only. */
   entries: ReadonlyMap<string, BibEntry>;
   files: readonly string[];
+  /** The files' text, as read: what render-only copies of entries are read from (items.ts). */
+  sources: readonly BibSource[];
   diagnostics: readonly Diagnostic[];
   /** The id of a key's reference entry: stable, unique in the library, safe in a URL fragment. */
   anchorOf(key: string): string;
@@ -85,6 +87,7 @@ export function createLibrary(sources: readonly BibSource[]): Library {
   return {
     entries,
     files: sources.map((s) => s.file),
+    sources,
     diagnostics,
     anchorOf: lookup(uniqueNames(keys, (key) => `ref-${key.replace(/[^\w.:/-]/g, '-')}`)),
     fileNameOf: lookup(uniqueNames(keys, (key) => key.replace(/[^\w.-]+/g, '-'))),

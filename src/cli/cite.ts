@@ -22,6 +22,7 @@ import {
   loadContext,
   renderEntries,
   shortReferences,
+  siteScope,
   sortDiagnostics,
   validateOptions,
   type CitationContext,
@@ -86,8 +87,9 @@ function links(context: CitationContext, out: Write): void {
   }
 }
 
-function list(context: CitationContext, report: SiteReport, out: Write): number {
-  const short = shortReferences(context.library, context.style);
+function list(context: CitationContext, report: SiteReport, docsDir: string, out: Write): number {
+  // Labelled as the site labels them.
+  const short = shortReferences(siteScope(context, docsDir), context.style);
   for (const key of context.library.entries.keys()) {
     const places = report.documents.flatMap((d) =>
       d.citations.filter((c) => c.key === key).map((c) => `${d.file}:${c.line}:${c.column}`),
@@ -100,6 +102,7 @@ function list(context: CitationContext, report: SiteReport, out: Write): number 
 function exportCommand(
   context: CitationContext,
   report: SiteReport,
+  docsDir: string,
   format: string | undefined,
   chapter: string | undefined,
   out: Write,
@@ -125,7 +128,7 @@ function exportCommand(
     keys = new Set(doc.citations.map((c) => c.key));
   }
   // In the style's order, as on the site.
-  const items = renderEntries(context.library, context.style)
+  const items = renderEntries(siteScope(context, docsDir), context.style)
     .entries.filter((e) => keys.has(e.key))
     .map((e) => context.library.entries.get(e.key)!.csl);
   // The text ends with its own newline, which `out` adds back.
@@ -181,7 +184,8 @@ export async function main(argv: readonly string[], io?: Partial<Io>): Promise<n
     ...(values.bib ? { bibliography: values.bib } : {}),
   });
   const context = loadContext(options, cwd);
-  const report = checkSite(context, path.resolve(cwd, values.docs ?? 'docs'));
+  const docsDir = path.resolve(cwd, values.docs ?? 'docs');
+  const report = checkSite(context, docsDir);
 
   switch (command) {
     case 'check': {
@@ -189,8 +193,8 @@ export async function main(argv: readonly string[], io?: Partial<Io>): Promise<n
       return check(context, report, out, err);
     }
     case 'list':
-      return list(context, report, out);
+      return list(context, report, docsDir, out);
     case 'export':
-      return exportCommand(context, report, values.format, values.chapter, out, err);
+      return exportCommand(context, report, docsDir, values.format, values.chapter, out, err);
   }
 }

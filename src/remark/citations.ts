@@ -21,9 +21,11 @@ import {
   frontMatterOf,
   h,
   loadContext,
+  pageDate,
   passageAnchor,
   permalinkOf,
   renderInStyles,
+  siteScope,
   text,
   validateOptions,
   type CitationOptions,
@@ -156,7 +158,14 @@ export default function remarkCitations(options: CitationOptions = {}) {
     }
 
     const ok = citations.filter((c) => c.resolved);
-    const document = ok.length > 0 ? renderInStyles(context, ok) : undefined;
+    // Labels are the site's: this page's citations are rendered among every work the site
+    // cites (its own included, for a page outside the docs folder).
+    const scope = siteScope(
+      context,
+      docsDir,
+      ok.flatMap((c) => c.items.map((i) => i.key)),
+    );
+    const document = ok.length > 0 ? renderInStyles(context, scope, ok) : undefined;
     spliceCitations(citations, new Map(ok.map((c, i) => [c, document!.clusters[i]!])));
 
     if (document) {
@@ -182,6 +191,7 @@ export default function remarkCitations(options: CitationOptions = {}) {
         {
           title: frontMatter.title,
           permalink,
+          issued: pageDate(frontMatter, resolved.edition, shown),
           whole: permalink === '/',
           citeThis: frontMatter.cite_this !== false,
         },
