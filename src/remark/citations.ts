@@ -160,12 +160,18 @@ export default function remarkCitations(options: CitationOptions = {}) {
     const ok = citations.filter((c) => c.resolved);
     // Labels are the site's: this page's citations are rendered among every work the site
     // cites (its own included, for a page outside the docs folder).
-    const scope = siteScope(
-      context,
-      docsDir,
-      ok.flatMap((c) => c.items.map((i) => i.key)),
-    );
-    const document = ok.length > 0 ? renderInStyles(context, scope, ok) : undefined;
+    const document =
+      ok.length > 0
+        ? renderInStyles(
+            context,
+            siteScope(
+              context,
+              docsDir,
+              ok.flatMap((c) => c.items.map((i) => i.key)),
+            ),
+            ok,
+          )
+        : undefined;
     spliceCitations(citations, new Map(ok.map((c, i) => [c, document!.clusters[i]!])));
 
     if (document) {
