@@ -4,12 +4,20 @@ import { themes as prismThemes } from 'prism-react-renderer';
 
 import type { CitationOptions } from './src/citations/options';
 import citationsPlugin, { EXPORTS_DIR } from './src/plugins/citations';
+import { citationFrontMatter } from './src/plugins/citations/frontMatter';
 import leanThemePlugin from './src/plugins/leanTheme';
 import printPlugin from './src/plugins/print';
+import searchRankingPlugin from './src/plugins/searchRanking';
 import remarkCitations from './src/remark/citations';
 import remarkCodeHighlighter from './src/remark/codeHighlighter';
 
 const SITE_URL = 'https://digital-divide.example.org';
+
+/**
+ * Where the edition's sources live and readers report errors (the About page links to it).
+ * Like SITE_URL, a placeholder until the edition has its public home.
+ */
+const REPOSITORY_URL = 'https://git.example.org/digital-divide/digital-divide';
 
 /**
  * `npm run bench` builds the site twice, with and without our citation features, to measure
@@ -81,11 +89,16 @@ const config: Config = {
   // Without the citation features, /bibliography and the like do not exist (bench only).
   onBrokenLinks: CITATIONS ? 'throw' : 'ignore',
   onBrokenAnchors: 'throw',
-  markdown: { hooks: { onBrokenMarkdownLinks: 'throw' } },
+  markdown: {
+    hooks: { onBrokenMarkdownLinks: 'throw' },
+    // A page without a description gets its first line, with citations as readers see them.
+    ...(CITATIONS ? { parseFrontMatter: citationFrontMatter(citations) } : {}),
+  },
 
   i18n: { defaultLocale: 'en', locales: ['en'] },
 
-  customFields: { citations },
+  // `repositoryUrl`: read by src/components/RepositoryLink.
+  customFields: { citations, repositoryUrl: REPOSITORY_URL },
 
   presets: [
     [
@@ -94,6 +107,8 @@ const config: Config = {
         docs: {
           routeBasePath: '/',
           sidebarPath: './sidebars.ts',
+          // An essay, not a documentation tree: no "Home › Chapter" trail above each chapter.
+          breadcrumbs: false,
           beforeDefaultRemarkPlugins: CITATIONS ? [[remarkCitations, citations]] : [],
           // Prism only with code: see src/plugins/leanTheme.
           remarkPlugins: [remarkCodeHighlighter],
@@ -107,6 +122,7 @@ const config: Config = {
 
   plugins: [
     leanThemePlugin,
+    searchRankingPlugin,
     ...(CITATIONS
       ? [
           [citationsPlugin, citations],
@@ -115,6 +131,7 @@ const config: Config = {
             {
               citations,
               title: 'TikTok, WeChat and the growing digital divide between the U.S. and China',
+              subtitle: 'Two “parallel universes” are now even further apart',
             },
           ],
         ]
@@ -151,13 +168,17 @@ const config: Config = {
       },
     ],
   ],
-  clientModules: CITATIONS
-    ? [
-        './src/clientModules/copyToClipboard.ts',
-        './src/clientModules/citationPreviews.ts',
-        './src/clientModules/citationStyle.ts',
-      ]
-    : [],
+  clientModules: [
+    // Focus follows any in-page link (contents, headings, citations), with or without citations.
+    './src/clientModules/targetFocus.ts',
+    ...(CITATIONS
+      ? [
+          './src/clientModules/copyToClipboard.ts',
+          './src/clientModules/citationPreviews.ts',
+          './src/clientModules/citationStyle.ts',
+        ]
+      : []),
+  ],
   // The citations plugin writes the .bib, .ris and CSL-JSON exports here; see EXPORTS_DIR.
   staticDirectories: CITATIONS ? ['static', EXPORTS_DIR] : ['static'],
 

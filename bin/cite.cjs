@@ -14,7 +14,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 2;
+    console.error(`cite: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
   },
 );

@@ -1,18 +1,23 @@
 /**
- * Mistakes in a .bib file that citation-js reads without a word, losing data: a field that uses
- * an @string macro nobody defined (the field comes out empty, or loses the part after `#`), a
- * date that cannot be (2020-02-30, month 13), and a season (2021-21), which it drops. All
- * become positioned diagnostics.
+ * The fields of an entry as written, and the mistakes in them that citation-js reads without a
+ * word, losing data: a field that uses an @string macro nobody defined (the field comes out
+ * empty, or loses the part after `#`), a field given twice (the last one wins), a field or entry
+ * type biblatex does not know (a typo: the data is ignored), and a year and month that cannot
+ * be. All become positioned diagnostics.
  */
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 
-import type { CslDate, CslItem } from './csl';
-import { placeOfOffset, type Diagnostic } from './diagnostics';
+import { ENTRY_TYPES, KNOWN_FIELDS, TYPE_ALIASES } from './biblatex';
+import type { CslDate } from './csl';
+import type { Diagnostic } from './diagnostics';
+import { closest } from './suggest';
 
 /** One `name = value` of an entry, with offsets into the entry's source. */
-interface BibField {
+export interface BibField {
   name: string;
+  /** Where the name starts. */
+  nameStart: number;
   /** Where the value starts. */
   valueStart: number;
   /** The value as written (braces, quotes, macros and `#` included). */
@@ -25,7 +30,7 @@ interface BibField {
  * The fields of one entry (`source` runs from `@` to the closing brace). Stops quietly at
  * anything malformed: the parser reports syntax errors.
  */
-function scanFields(source: string): BibField[] {
+export function scanFields(source: string): BibField[] {
   const fields: BibField[] = [];
   const open = source.search(/[{(]/);
   const close = source[open] === '(' ? ')' : '}';
@@ -39,6 +44,7 @@ function scanFields(source: string): BibField[] {
     if (i >= source.length || source[i] === close) return fields;
     const name = /^[^\s=,{}"#()]+/.exec(source.slice(i))?.[0];
     if (!name) return fields;
+    const nameStart = i;
     i += name.length;
     while (/\s/.test(source[i] ?? '')) i += 1;
     if (source[i] !== '=') return fields;
@@ -73,6 +79,7 @@ function scanFields(source: string): BibField[] {
     }
     fields.push({
       name: name.toLowerCase(),
+      nameStart,
       valueStart,
       raw: source.slice(valueStart, i).trim(),
       macros,
@@ -99,92 +106,94 @@ export function definedStrings(strings: string): Set<string> {
   return names;
 }
 
-// Where each CSL date comes from in a .bib file, most specific first.
-const DATE_FIELDS: Record<string, string[]> = {
-  issued: ['date', 'year', 'month', 'day'],
-  accessed: ['urldate'],
-  'original-date': ['origdate'],
-  'event-date': ['eventdate'],
-};
-
 function daysIn(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/**
- * True when the date exists: whole numbers, a month of 1–12 (or a CSL season, 21–24) and a day
- * that month has. An open end of a range (`1990/`) is fine.
- */
+/** True when citation-js's reading of `year`, `month` and `day` is a date that exists. */
 function possible(date: CslDate): boolean {
-  const all: unknown = date['date-parts'];
-  if (!Array.isArray(all)) return false;
-  return all.every((parts: unknown, i) => {
-    if ((parts === null || parts === undefined) && i > 0) return true;
-    if (!Array.isArray(parts)) return false;
-    const [year, month, day] = parts as unknown[];
-    if (!Number.isInteger(year)) return false;
-    if (month === undefined) return true;
-    if (!Number.isInteger(month)) return false;
-    const m = month as number;
-    if (m >= 21 && m <= 24) return day === undefined;
-    if (m < 1 || m > 12) return false;
-    if (day === undefined) return true;
-    return (
-      Number.isInteger(day) && (day as number) >= 1 && (day as number) <= daysIn(year as number, m)
-    );
-  });
+  const [year, month, day] = (date['date-parts']?.[0] ?? []) as unknown[];
+  if (!Number.isInteger(year)) return false;
+  if (month === undefined) return true;
+  if (!Number.isInteger(month) || (month as number) < 1 || (month as number) > 12) return false;
+  if (day === undefined) return true;
+  return (
+    Number.isInteger(day) &&
+    (day as number) >= 1 &&
+    (day as number) <= daysIn(year as number, month as number)
+  );
+}
+
+/** What an entry's checks need: its key, type and fields, and where an offset in it stands. */
+export interface CheckedEntry {
+  key: string;
+  type: string;
+  fields: readonly BibField[];
+  place(offset: number): { line: number; column: number };
 }
 
 /**
- * Checks one entry, which runs from `start` to `end` in the file `text`; `item` is what
- * citation-js read from it, `strings` what the file's @string entries define.
+ * The mistakes in how an entry is written: undefined macros, fields given twice, an unknown
+ * type or field (a warning, with the closest known name), and `year`/`month`/`day` that make
+ * no date (`issued` is citation-js's reading of them, when no `date` field is given).
  */
 export function checkEntryFields(
   file: string,
-  text: string,
-  entry: { key: string; start: number; end: number },
-  item: CslItem,
+  entry: CheckedEntry,
   strings: ReadonlySet<string>,
-): Diagnostic[] {
-  const { key, start } = entry;
-  const fields = scanFields(text.slice(start, entry.end));
-  const at = (offset: number) => placeOfOffset(text, start + offset);
-  const diagnostics: Diagnostic[] = [];
+  issued: CslDate | undefined,
+): { errors: Diagnostic[]; warnings: Diagnostic[] } {
+  const { key, fields } = entry;
+  const at = (offset: number) => ({ file, ...entry.place(offset) });
+  const errors: Diagnostic[] = [];
+  const warnings: Diagnostic[] = [];
+  const seen = new Map<string, BibField>();
   for (const field of fields) {
     for (const macro of field.macros) {
       if (strings.has(macro.name.toLowerCase())) continue;
-      diagnostics.push({
-        file,
+      errors.push({
         ...at(macro.offset),
         ruleId: 'undefined-string',
         message: `Entry "${key}": field "${field.name}" uses "${macro.name}", which no @string in this file defines; define it, or put the text in braces: {${macro.name}}`,
       });
     }
-  }
-  for (const [variable, names] of Object.entries(DATE_FIELDS)) {
-    const date = (item as Record<string, unknown>)[variable] as CslDate | undefined;
-    const present = names
-      .map((n) => fields.find((f) => f.name === n))
-      .filter((f): f is BibField => f !== undefined);
-    // An EDTF season (2021-21 … 2021-24): citation-js keeps the year and drops the season.
-    const season = present.find((f) => /^[{"]?\s*-?\d{1,4}-2[1-4]\b/.test(f.raw));
-    if (season) {
-      diagnostics.push({
-        file,
-        ...at(season.valueStart),
-        ruleId: 'invalid-date',
-        message: `Entry "${key}": ${season.name} = ${season.raw} names a season, which would be dropped; write the month, or the year alone`,
+    const first = seen.get(field.name);
+    if (first) {
+      const { line, column } = entry.place(first.nameStart);
+      errors.push({
+        ...at(field.nameStart),
+        ruleId: 'duplicate-field',
+        message: `Entry "${key}": field "${field.name}" is given twice (first at line ${line}, column ${column}); only the last would be read. Keep one`,
       });
-      continue;
+    } else {
+      seen.set(field.name, field);
     }
-    if (!date || !('date-parts' in date) || possible(date)) continue;
-    const shown = present.map((f) => `${f.name} = ${f.raw}`).join(', ');
-    diagnostics.push({
-      file,
-      ...at(present[0]?.valueStart ?? 0),
-      ruleId: 'invalid-date',
-      message: `Entry "${key}": ${shown || variable} is not a date that exists`,
+    // Annotations (`author+an`) belong to the field they annotate.
+    const base = field.name.replace(/\+an(?::.*)?$/, '');
+    if (!KNOWN_FIELDS.has(base)) {
+      const guess = closest(base, KNOWN_FIELDS);
+      warnings.push({
+        ...at(field.nameStart),
+        ruleId: 'unknown-field',
+        message: `Entry "${key}": "${field.name}" is not a biblatex field, so it is ignored${guess ? `; did you mean "${guess}"?` : ''}`,
+      });
+    }
+  }
+  if (!ENTRY_TYPES.has(entry.type) && !(entry.type in TYPE_ALIASES)) {
+    const guess = closest(entry.type, ENTRY_TYPES);
+    warnings.push({
+      ...at(0),
+      ruleId: 'unknown-entry-type',
+      message: `Entry "${key}": @${entry.type} is not a biblatex entry type, so it is read as @misc${guess ? `; did you mean @${guess}?` : ''}`,
     });
   }
-  return diagnostics;
+  if (!seen.has('date') && issued && 'date-parts' in issued && !possible(issued)) {
+    const parts = ['year', 'month', 'day'].flatMap((n) => seen.get(n) ?? []);
+    errors.push({
+      ...at(parts[0]?.valueStart ?? 0),
+      ruleId: 'invalid-date',
+      message: `Entry "${key}": ${parts.map((f) => `${f.name} = ${f.raw}`).join(', ')} is not a date that exists`,
+    });
+  }
+  return { errors, warnings };
 }

@@ -173,15 +173,3 @@ export function sentenceCase(rich: string): string {
     });
   });
 }
-
-/**
- * Whether a `langid`/`language` value names English (biblatex's and babel's names, and BCP 47
- * tags): only English titles are changed. `names` is the list citation-js knows.
- */
-export function isEnglish(value: string, names: readonly string[]): boolean {
-  const languages = value
-    .split(/\s+and\s+|[,;]/)
-    .map((l) => l.trim().toLowerCase())
-    .filter(Boolean);
-  return languages.every((l) => names.includes(l) || /^en(?:-|$)/.test(l));
-}

@@ -16,10 +16,20 @@ export interface SourcePlace {
 export type RuleId =
   | 'unknown-key'
   | 'malformed-citation'
+  | 'mdx-syntax'
   | 'duplicate-key'
   | 'malformed-bibtex'
   | 'undefined-string'
   | 'invalid-date'
+  | 'not-utf8'
+  | 'duplicate-field'
+  | 'unknown-field'
+  | 'unknown-entry-type'
+  | 'missing-parent'
+  | 'latex-command'
+  | 'name-form'
+  | 'unknown-language'
+  | 'unshown-field'
   | 'uncited-entry'
   | 'malformed-timeline'
   | 'missing-passage';
@@ -31,6 +41,11 @@ export interface Diagnostic extends SourcePlace {
 
 export function formatDiagnostic(d: Diagnostic): string {
   return `${d.file}:${d.line}:${d.column}: ${d.message}`;
+}
+
+/** A problem that does not stop a build, marked as such. */
+export function formatWarning(d: Diagnostic): string {
+  return `${d.file}:${d.line}:${d.column}: warning: ${d.message}`;
 }
 
 /** Sorts by file, then position, so reports read top to bottom. */
@@ -51,15 +66,37 @@ export class CitationError extends Error {
   }
 }
 
+/** Where each line of a text starts: the index that turns offsets into lines and columns. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** 1-based line and column of a 0-based offset, given the text's `lineStarts`. */
+export function placeIn(
+  starts: readonly number[],
+  offset: number,
+): { line: number; column: number } {
+  // The last line that starts at or before the offset.
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low + 1, column: offset - starts[low]! + 1 };
+}
+
+// Callers ask for many places in the same text in a row (every citation of a document, every
+// entry of a .bib file): the index of the last text asked about is kept.
+let indexed: { text: string; starts: number[] } | undefined;
+
 /** 1-based line and column of a 0-based offset into `text`. */
 export function placeOfOffset(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line += 1;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
+  if (indexed?.text !== text) indexed = { text, starts: lineStarts(text) };
+  return placeIn(indexed.starts, offset);
 }
 
 /**

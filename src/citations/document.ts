@@ -15,9 +15,23 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { visitParents } from 'unist-util-visit-parents';
 
-import { placeOfOffset, type Diagnostic } from './diagnostics';
+import { CitationError, placeOfOffset, type Diagnostic } from './diagnostics';
+import type { CslStyle } from './csl';
 import { suggestKey, type Library } from './library';
+import { renderClusters, type Scope } from './render';
+import { toText } from './toText';
 import { scanCitations, type CitationMatch } from './syntax';
+
+declare module 'mdast' {
+  interface TextData {
+    /**
+     * Offsets in `value` of characters the source escapes (`\@`, `&#64;`): text, never citation
+     * syntax. Set by `parseMdx`, which knows the node's own source; a tree assembled from several
+     * files (the print edition) keeps what each file said.
+     */
+    literal?: number[];
+  }
+}
 
 export interface FoundCitation extends CitationMatch {
   /** The text node the citation sits in, and where that node is. */
@@ -26,6 +40,9 @@ export interface FoundCitation extends CitationMatch {
   /** 1-based place of the citation's first character in the file. */
   line: number;
   column: number;
+  /** Offsets of the citation as written in the source, when they are known. */
+  sourceStart?: number;
+  sourceEnd?: number;
   /** False when a key is unknown: such a citation is shown as written, marked unresolved. */
   resolved: boolean;
 }
@@ -38,6 +55,17 @@ export interface DocumentCitations {
 // Text under these nodes is never a citation: link text and URLs, code, and raw HTML or JSX
 // attribute values (which are not text nodes anyway).
 const OPAQUE = new Set(['link', 'linkReference', 'inlineCode', 'code', 'html', 'definition']);
+// Nor is text inside these JSX elements: code and links written as HTML (`<code>[@key]</code>`),
+// and Docusaurus's own code block and link components.
+const OPAQUE_JSX = new Set(['a', 'code', 'kbd', 'pre', 'samp', 'CodeBlock', 'Link']);
+
+function isOpaque(node: Nodes): boolean {
+  if (OPAQUE.has(node.type)) return true;
+  return (
+    (node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') &&
+    OPAQUE_JSX.has(node.name ?? '')
+  );
+}
 
 const KEY_SO_FAR = /(?:^|[^\p{L}\p{N}_.+/@\\-])-?@[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*$/u;
 
@@ -98,17 +126,84 @@ function unravelJsxParagraphs(tree: Root): void {
   });
 }
 
-/** Parses MDX into the tree Docusaurus's remark plugins see. */
-export function parseMdx(source: string): Root {
-  const tree = unified()
-    .use(remarkParse)
-    .use(remarkMdx)
-    .use(remarkFrontmatter)
-    .use(remarkDirective)
-    .use(remarkGfm)
-    .parse(source);
+/**
+ * Parses MDX into the tree Docusaurus's remark plugins see. A syntax error (an HTML comment, an
+ * `<https://…>` autolink, a stray `{`) throws a `CitationError` at `file:line:col`.
+ */
+export function parseMdx(source: string, file = ''): Root {
+  let tree: Root;
+  try {
+    tree = unified()
+      .use(remarkParse)
+      .use(remarkMdx)
+      .use(remarkFrontmatter)
+      .use(remarkDirective)
+      .use(remarkGfm)
+      .parse(source);
+  } catch (error) {
+    throw new CitationError([mdxSyntaxDiagnostic(error, source, file)], { cause: error });
+  }
   unravelJsxParagraphs(tree);
+  visit(tree, 'text', (node) => {
+    if (!/[@[\];]/.test(node.value)) return;
+    const literal = sourceMap(node, source)?.literal ?? [];
+    node.data = { ...node.data, literal };
+  });
   return tree;
+}
+
+/** What the MDX parser threw, as a diagnostic at the place it names, with advice where we have it. */
+function mdxSyntaxDiagnostic(error: unknown, source: string, file: string): Diagnostic {
+  const e = error as { reason?: unknown; message?: unknown; line?: unknown; column?: unknown };
+  const reason = String(e.reason ?? e.message ?? error);
+  // Some errors give their place only in the text: "Expected a closing tag for `<div>` (1:1-1:6)".
+  const inText = /\((\d+):(\d+)(?:-\d+:\d+)?\)/.exec(reason);
+  let line = typeof e.line === 'number' ? e.line : Number(inText?.[1] ?? 1);
+  let column = typeof e.column === 'number' ? e.column : Number(inText?.[2] ?? 1);
+  let message = `MDX syntax error: ${reason}`;
+  const offset = offsetOfPlace(source, line, column);
+  const brace = /closing brace for `\{`/.test(reason) ? unclosedBrace(source, offset) : undefined;
+  if (brace !== undefined) {
+    // The parser reports the end of the paragraph; the editor needs the "{" that opened it.
+    ({ line, column } = placeOfOffset(source, brace));
+    message = `MDX syntax error: "{" starts an expression that no "}" closes; to write a brace as text, escape it: "\\{"`;
+  } else if (/expression/.test(reason)) {
+    message += '; to write a brace as text, escape it: "\\{"';
+  } else if (!reason.includes('(note:') && isAutolink(source, offset)) {
+    message += '; an autolink such as <https://…> is not MDX: write [text](url) or the bare URL';
+  }
+  return { file, line, column, ruleId: 'mdx-syntax', message };
+}
+
+function offsetOfPlace(source: string, line: number, column: number): number {
+  let offset = 0;
+  for (let l = 1; l < line; l += 1) {
+    const next = source.indexOf('\n', offset);
+    if (next === -1) break;
+    offset = next + 1;
+  }
+  return Math.min(source.length, offset + column - 1);
+}
+
+/** The first "{" still open at `offset`, in the paragraph that `offset` ends. */
+function unclosedBrace(source: string, offset: number): number | undefined {
+  const before = source.slice(0, offset);
+  const blank = [...before.matchAll(/\n[ \t]*\n/g)].at(-1);
+  const open: number[] = [];
+  for (let i = blank ? blank.index + blank[0].length : 0; i < before.length; i += 1) {
+    if (before[i - 1] === '\\') continue;
+    if (before[i] === '{') open.push(i);
+    else if (before[i] === '}') open.pop();
+  }
+  return open[0];
+}
+
+/** Whether the "<" before `offset` on its line opens `<scheme:…>` or `<name@host>`. */
+function isAutolink(source: string, offset: number): boolean {
+  const lineStart = source.lastIndexOf('\n', offset - 1) + 1;
+  const open = source.lastIndexOf('<', offset);
+  if (open < lineStart) return false;
+  return /^<(?:[a-z][a-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>/i.test(source.slice(open));
 }
 
 /** The front matter of a parsed document (its YAML block), or {} when it has none. */
@@ -116,6 +211,57 @@ export function frontMatterOf(tree: Root): Record<string, unknown> {
   const yaml = tree.children.find((n) => n.type === 'yaml');
   const parsed = yaml && 'value' in yaml ? parseYaml(yaml.value) : undefined;
   return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+}
+
+/**
+ * A document's citations and problems, from its text: what `cite check` and `cite list` report.
+ * A document that is not valid MDX has one problem, the syntax error, and no citations.
+ */
+export function readDocument(
+  source: string,
+  file: string,
+  library: Library,
+): DocumentCitations & { tree?: Root } {
+  let tree: Root;
+  try {
+    tree = parseMdx(source, file);
+  } catch (error) {
+    if (error instanceof CitationError)
+      return { citations: [], diagnostics: [...error.diagnostics] };
+    throw error;
+  }
+  return { tree, ...findCitations(tree, source, file, library) };
+}
+
+/**
+ * The document's source with each citation written as the reader sees it, in plain text
+ * ("Doe (2020) argues"), for what Docusaurus derives from the source itself (the excerpt that
+ * becomes a page's meta description). Unknown keys stay as written, as on the page; a document
+ * that is not valid MDX comes back unchanged (its error is reported where documents are checked).
+ * `scope` gives the labels, as on the page: `scopeOf` gets the keys this document cites.
+ */
+export function citationsAsText(
+  source: string,
+  file: string,
+  library: Library,
+  style: CslStyle,
+  scopeOf: (cited: readonly string[]) => Scope,
+): string {
+  const resolved = readDocument(source, file, library).citations.filter((c) => c.resolved);
+  if (resolved.length === 0) return source;
+  // The whole document is rendered, so that positions are the page's own.
+  const { clusters } = renderClusters(
+    scopeOf(resolved.flatMap((c) => c.items.map((i) => i.key))),
+    style,
+    resolved,
+  );
+  let text = source;
+  for (let i = resolved.length - 1; i >= 0; i -= 1) {
+    const { sourceStart, sourceEnd } = resolved[i]!;
+    if (sourceStart === undefined || sourceEnd === undefined) continue;
+    text = text.slice(0, sourceStart) + toText(clusters[i]!) + text.slice(sourceEnd);
+  }
+  return text;
 }
 
 /**
@@ -134,14 +280,16 @@ export function findCitations(
   rejoinKeys(tree);
 
   visitParents(tree, 'text', (node, ancestors) => {
-    if (ancestors.some((a) => OPAQUE.has(a.type))) return;
+    if (ancestors.some(isOpaque)) return;
     if (!node.value.includes('@')) return;
-    const { citations: matches, problems } = scanCitations(node.value);
-    const locate = locator(node, source);
+    const map = sourceMap(node, source);
+    const literal = node.data?.literal ?? map?.literal ?? [];
+    const { citations: matches, problems } = scanCitations(node.value, new Set(literal));
+    const locate = locator(node, source, map);
     for (const problem of problems) {
       diagnostics.push({
         file,
-        ...locate(problem.offset, ''),
+        ...locate(problem.offset),
         ruleId: 'malformed-citation',
         message: problem.message,
       });
@@ -154,7 +302,7 @@ export function findCitations(
       unknown.forEach((item, i) => {
         diagnostics.push({
           file,
-          ...locate(item.offset, `@${item.key}`),
+          ...locate(item.offset),
           ruleId: 'unknown-key',
           message:
             `Unknown citation key "${item.key}"` +
@@ -165,7 +313,10 @@ export function findCitations(
         ...match,
         node,
         parent: ancestors.at(-1)!,
-        ...locate(match.start, node.value.slice(match.start, match.end)),
+        ...locate(match.start),
+        ...(map
+          ? { sourceStart: map.starts[match.start], sourceEnd: map.ends[match.end - 1] }
+          : {}),
         resolved: unknown.length === 0,
       });
     }
@@ -174,34 +325,69 @@ export function findCitations(
 }
 
 /**
- * Maps offsets in a text node's value to places in the file. Citation text is plain (no
- * escapes), so it is found verbatim in the source from the node's start; if it is not (an
- * entity inside a key, say), the node's own start is the best place to show.
+ * Where each character of a text node's value is written in the source. The value has lost
+ * escapes (`\@`), character references (`&#64;`) and, across lines, indentation and container
+ * markers (`> `); everything else is verbatim, so the two are walked side by side. Undefined
+ * when the node has no position or the walk fails (a value that is not this source's).
  */
-function locator(node: Text, source: string) {
-  const start = node.position?.start;
-  return (offset: number, raw: string): { line: number; column: number } => {
-    if (!start || start.offset === undefined) return { line: 1, column: 1 };
-    const end = node.position?.end.offset ?? source.length;
-    const slice = source.slice(start.offset, end);
-    // The n-th occurrence of `raw` before `offset` in the value is the n-th in the source.
-    const needle = raw || node.value.slice(offset, offset + 1);
-    let nth = 0;
-    for (
-      let i = node.value.indexOf(needle);
-      i !== -1 && i < offset;
-      i = node.value.indexOf(needle, i + 1)
-    ) {
-      nth += 1;
+function sourceMap(
+  node: Text,
+  source: string,
+): { starts: number[]; ends: number[]; literal: number[] } | undefined {
+  const from = node.position?.start.offset;
+  const to = node.position?.end.offset;
+  if (from === undefined || to === undefined) return undefined;
+  const { value } = node;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const literal: number[] = [];
+  let j = from;
+  for (let i = 0; i < value.length;) {
+    if (j >= to) return undefined;
+    const c = source[j]!;
+    if (c === '\\' && source[j + 1] === value[i] && ASCII_PUNCTUATION.test(value[i]!)) {
+      starts.push(j);
+      ends.push(j + 2);
+      literal.push(i);
+      i += 1;
+      j += 2;
+      continue;
     }
-    let at = -1;
-    for (let k = 0, i = slice.indexOf(needle); i !== -1; i = slice.indexOf(needle, i + 1), k += 1) {
-      if (k === nth) {
-        at = i;
-        break;
+    if (c === '&') {
+      CHARACTER_REFERENCE.lastIndex = j;
+      const ref = CHARACTER_REFERENCE.exec(source)?.[0];
+      if (ref && !value.startsWith(ref, i)) {
+        // One code point: one or two UTF-16 units of the value.
+        const units = value.codePointAt(i)! > 0xffff ? 2 : 1;
+        for (let k = 0; k < units; k += 1) {
+          starts.push(j);
+          ends.push(j + ref.length);
+          literal.push(i + k);
+        }
+        i += units;
+        j += ref.length;
+        continue;
       }
     }
-    if (at === -1) return { line: start.line, column: start.column };
-    return placeOfOffset(source, start.offset + at);
+    if (c === value[i]) {
+      starts.push(j);
+      ends.push(j + 1);
+      i += 1;
+    }
+    j += 1;
+  }
+  return { starts, ends, literal };
+}
+
+const ASCII_PUNCTUATION = /^[!-/:-@[-`{-~]$/;
+const CHARACTER_REFERENCE = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/y;
+
+/** Maps offsets in a text node's value to places in the file (the node's start if unknown). */
+function locator(node: Text, source: string, map: ReturnType<typeof sourceMap>) {
+  const start = node.position?.start;
+  return (offset: number): { line: number; column: number } => {
+    const at = map?.starts[offset];
+    if (at !== undefined) return placeOfOffset(source, at);
+    return start ? { line: start.line, column: start.column } : { line: 1, column: 1 };
   };
 }

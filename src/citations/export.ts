@@ -1,57 +1,36 @@
 /**
- * Exports for reference managers, written by citation-js: BibTeX, RIS and CSL-JSON. Two of
- * citation-js's defaults are wrong for us and are set for the duration of each call: BibTeX
- * labels are rewritten when a key holds ":" or "/" (ours must survive exactly), and BibTeX output
- * is squeezed to ASCII, which erases non-Latin names.
+ * Exports for reference managers and LaTeX: BibLaTeX and classic BibTeX written from the
+ * source's own fields (bibwriter.ts), RIS with Zotero's mapping (ris.ts), and CSL-JSON, the
+ * library's CSL items as they are.
+ *
+ * Why not citation-js's writers: its BibTeX output packs the day into `month`, puts `publisher`
+ * on `@misc`, drops `shorttitle` and braces every capitalised word (or none), and its RIS
+ * writer folds lines mid-word and maps a statute to LEGAL. biblatex-csl-converter was tried
+ * too: it doubles the source's braces (`{{TikTok}}`), braces "and", and drops fields its model
+ * does not expect (a @jurisdiction's court). The source entry itself already holds everything,
+ * exactly as written.
  */
-import { plugins } from '@citation-js/core';
-import '@citation-js/plugin-bibtex';
-import '@citation-js/plugin-csl';
-import '@citation-js/plugin-ris';
-
-import { plainDeep, restoreBrackets } from './bibtex';
-import type { CslItem } from './csl';
+import type { SourceField } from './bibsource';
+import { plainText } from './bibtex';
+import { toBibtex, toBiblatex, type BibRecord } from './bibwriter';
+import type { CslDate, CslItem, CslName } from './csl';
 import type { ExportFormat } from './formats';
+import { textToLatex } from './latex';
+import { toRis } from './ris';
 
 export * from './formats';
+export { ExportError } from './bibwriter';
 
-interface BibtexFormatConfig {
-  format: { useIdAsLabel: boolean; checkLabel: boolean; asciiOnly: boolean };
-}
-
-const bibtexConfig = plugins.config.get('@bibtex') as BibtexFormatConfig;
-
-function withBibtexFormat<T>(run: () => T): T {
-  const saved = { ...bibtexConfig.format };
-  Object.assign(bibtexConfig.format, { useIdAsLabel: true, checkLabel: false, asciiOnly: false });
-  try {
-    return run();
-  } finally {
-    Object.assign(bibtexConfig.format, saved);
-  }
-}
-
-/**
- * RIS from citation-js's mapping, written out here: its own writer folds lines every 70
- * characters, in mid-word (readers then see "Chi na"), and cuts IDs, our keys, to 20 characters.
- */
-function toRis(items: readonly CslItem[]): string {
-  const records = plugins.output.format('ris', items, { format: 'object' }) as Record<
-    string,
-    unknown
-  >[];
-  return records
-    .map((record, i) => {
-      const lines = [`TY  - ${String(record.TY)}`];
-      for (const [tag, value] of Object.entries({ ...record, ID: items[i]!.id })) {
-        if (tag === 'TY') continue;
-        for (const v of ([] as unknown[]).concat(value)) lines.push(`${tag}  - ${String(v)}`);
-      }
-      lines.push('ER  - ');
-      return lines.join('\n');
-    })
-    .join('\n\n')
-    .concat('\n');
+/** Anything that can be exported: a library entry (BibEntry) or an item made from CSL alone. */
+export interface Exportable {
+  key: string;
+  /** The BibLaTeX entry type. */
+  type: string;
+  fields: readonly SourceField[];
+  csl: CslItem;
+  file?: string;
+  line?: number;
+  column?: number;
 }
 
 /** Strips what is ours, not the item's: citeproc and citation-js bookkeeping. */
@@ -67,21 +46,99 @@ function clean(item: CslItem): CslItem {
   return rest;
 }
 
-/**
- * Writes items (library entries' `csl`, with rich text and protected brackets) in a format.
- * BibTeX turns the rich text into LaTeX; RIS has no formatting, so it gets plain text.
- */
-export function exportItems(items: readonly CslItem[], format: ExportFormat): string {
-  return restoreBrackets(write(items.map(clean), format));
+function record(entry: Exportable): BibRecord {
+  return {
+    key: entry.key,
+    type: entry.type,
+    fields: entry.fields,
+    ...(entry.file && entry.line && entry.column
+      ? { place: { file: entry.file, line: entry.line, column: entry.column } }
+      : {}),
+  };
 }
 
-function write(data: CslItem[], format: ExportFormat): string {
+/** Writes entries in a format; each BibTeX entry ends with a newline, entries one apart. */
+export function exportEntries(entries: readonly Exportable[], format: ExportFormat): string {
   switch (format) {
+    case 'biblatex':
+      return entries.map((e) => toBiblatex(record(e))).join('\n');
     case 'bibtex':
-      return `${withBibtexFormat(() => plugins.output.format('bibtex', data, { format: 'text' }) as string).trimEnd()}\n`;
+      return entries.map((e) => toBibtex(record(e))).join('\n');
     case 'ris':
-      return toRis(data.map(plainDeep));
+      return toRis(entries.map((e) => e.csl));
     case 'csl-json':
-      return `${JSON.stringify(data, null, 2)}\n`;
+      return `${JSON.stringify(
+        entries.map((e) => clean(e.csl)),
+        null,
+        2,
+      )}\n`;
   }
+}
+
+const BIBLATEX_TYPES: Record<string, string> = {
+  webpage: 'online',
+  post: 'online',
+  'article-journal': 'article',
+  'article-newspaper': 'article',
+  'article-magazine': 'article',
+  book: 'book',
+  chapter: 'incollection',
+  report: 'report',
+  thesis: 'thesis',
+  legal_case: 'jurisdiction',
+  legislation: 'legislation',
+};
+
+function isoOf(date: CslDate | undefined): string | undefined {
+  const parts = date?.['date-parts']?.[0];
+  if (!parts?.length) return undefined;
+  return parts.map((p, i) => String(p).padStart(i === 0 ? 4 : 2, '0')).join('-');
+}
+
+function namesOf(names: CslName[] | undefined): string | undefined {
+  if (!names?.length) return undefined;
+  return names
+    .map((n) =>
+      n.literal || !n.given
+        ? `{${textToLatex(n.literal ?? n.family ?? '')}}`
+        : `${textToLatex(n.family ?? '')}, ${textToLatex(n.given)}`,
+    )
+    .join(' and ');
+}
+
+/**
+ * An item that has no .bib source (the edition citing itself) as an exportable record: its CSL
+ * variables in BibLaTeX's fields, as text, titles braced whole so that no style re-cases them.
+ */
+export function fromCsl(rich: CslItem): Exportable {
+  const item = rich as CslItem & Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === 'string' && v ? textToLatex(plainText(v)) : undefined);
+  const type = BIBLATEX_TYPES[item.type] ?? 'misc';
+  const container = type === 'article' ? 'journaltitle' : 'titleaddon';
+  const publisher = type === 'online' || type === 'misc' ? 'organization' : 'publisher';
+  const candidates: [string, string | undefined][] = [
+    ['author', namesOf(item.author)],
+    ['title', item.title ? `{${text(item.title)}}` : undefined],
+    [container, item['container-title'] ? `{${text(item['container-title'])}}` : undefined],
+    [publisher, text(item.publisher)],
+    ['date', isoOf(item.issued)],
+    ['url', typeof item.URL === 'string' ? plainText(item.URL) : undefined],
+    ['origtitle', item['original-title'] ? `{${text(item['original-title'])}}` : undefined],
+    ['origpublisher', text(item['original-publisher'])],
+    ['origdate', isoOf(item['original-date'] as CslDate | undefined)],
+    ['note', text(item.note)],
+  ];
+  return {
+    key: item.id,
+    type,
+    fields: candidates
+      .filter((c): c is [string, string] => Boolean(c[1]))
+      .map(([name, value]) => ({ name, value })),
+    csl: item,
+  };
+}
+
+/** Items without a .bib source, written in a format. */
+export function exportItems(items: readonly CslItem[], format: ExportFormat): string {
+  return exportEntries(items.map(fromCsl), format);
 }

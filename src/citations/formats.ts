@@ -1,17 +1,31 @@
 /**
- * The export formats, their file extensions and media types. On their own, without
+ * The export formats, how their files are named and their media types. On their own, without
  * dependencies, so that browser code ("Cite this") can use them too.
  */
-export const EXPORT_FORMATS = ['bibtex', 'ris', 'csl-json'] as const;
+export const EXPORT_FORMATS = ['biblatex', 'bibtex', 'ris', 'csl-json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = {
-  bibtex: 'bib',
-  ris: 'ris',
-  'csl-json': 'json',
+/**
+ * What ends a file's name: both BibTeX dialects are .bib files, so the name says which one it
+ * is (`bibliography-biblatex.bib`, `bibliography-bibtex.bib`).
+ */
+export const EXPORT_SUFFIXES: Record<ExportFormat, string> = {
+  biblatex: '-biblatex.bib',
+  bibtex: '-bibtex.bib',
+  ris: '.ris',
+  'csl-json': '.json',
+};
+
+/** The format's name for readers. */
+export const EXPORT_LABELS: Record<ExportFormat, string> = {
+  biblatex: 'BibLaTeX',
+  bibtex: 'BibTeX',
+  ris: 'RIS',
+  'csl-json': 'CSL-JSON',
 };
 
 export const EXPORT_MEDIA_TYPES: Record<ExportFormat, string> = {
+  biblatex: 'application/x-bibtex',
   bibtex: 'application/x-bibtex',
   ris: 'application/x-research-info-systems',
   'csl-json': 'application/vnd.citationstyles.csl+json',

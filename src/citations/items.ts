@@ -10,26 +10,19 @@
  *   article, as biblatex and pandoc read it; citation-js 0.8 keeps the type `article-journal`
  *   and puts the subtype in `genre`, which Harvard then prints as "[Preprint]" and APA as
  *   "[Newspaper]";
- * - an English `langid` or `language` ("english", "british") becomes a tag citeproc knows, so
- *   that Chicago title-cases the title; other languages stay, and keep their titles as written.
+ * - a court case's court is its `publisher` as well as its `authority`, for the styles that
+ *   print only the one or the other;
+ * - an entry whose `langid`/`language` names another language keeps its titles as written
+ *   (bibcsl.ts has turned the language name into the BCP 47 code citeproc reads, so that Chicago
+ *   title-cases English titles only).
  */
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 
-import { LITERAL_GT, LITERAL_LT, plainText } from './bibtex';
-import { isEnglish, protectBraces, sentenceCase } from './casing';
+import { plainText, protectBrackets } from './bibtex';
+import { protectBraces, sentenceCase } from './casing';
 import type { CslItem } from './csl';
 import type { Library } from './library';
-
-interface RawEntry {
-  type: string;
-  label: string;
-  properties: Record<string, string>;
-}
-
-const bibtexConfig = plugins.config.get('@bibtex') as {
-  constants: { sentenceCaseLanguages: readonly string[] };
-};
 
 /** Raw BibTeX fields that hold titles: protected where braced, in every entry. */
 const TITLE_FIELD = /title|titleaddon$|^series$|^journal$/;
@@ -67,53 +60,9 @@ const LEGAL_TYPES = new Set([
   'treaty',
 ]);
 
-const BCP47_ENGLISH: Record<string, string> = {
-  american: 'en-US',
-  usenglish: 'en-US',
-  british: 'en-GB',
-  ukenglish: 'en-GB',
-  canadian: 'en-CA',
-  australian: 'en-AU',
-  newzealand: 'en-NZ',
-};
-
 const cache = new WeakMap<Library, Map<string, CslItem>>();
-const rawCache = new WeakMap<Library, Map<string, Map<string, RawEntry> | undefined>>();
-
-/** Every entry of a file as citation-js reads it before interpreting fields (macros expanded). */
-function rawEntries(library: Library, file: string): Map<string, RawEntry> | undefined {
-  let files = rawCache.get(library);
-  if (!files) rawCache.set(library, (files = new Map()));
-  if (files.has(file)) return files.get(file);
-  const text = library.sources.find((s) => s.file === file)?.text;
-  let entries: Map<string, RawEntry> | undefined;
-  try {
-    const raw = plugins.input.chain(protectLiteralBrackets(text ?? ''), {
-      forceType: '@biblatex/text',
-      target: '@biblatex/entries+list',
-      generateGraph: false,
-    }) as RawEntry[];
-    entries = new Map();
-    for (const entry of raw) if (!entries.has(entry.label)) entries.set(entry.label, entry);
-  } catch {
-    // A file with a syntax error is reported where it is read (bibtex.ts); its titles are
-    // shown as written rather than guessed at.
-    entries = undefined;
-  }
-  files.set(file, entries);
-  return entries;
-}
-
-/** As bibtex.ts does before parsing: a "<" typed in a .bib is text, not markup. */
-function protectLiteralBrackets(text: string): string {
-  return text.replaceAll('<', LITERAL_LT).replaceAll('>', LITERAL_GT);
-}
 
 const strip = (rich: unknown) => (typeof rich === 'string' ? plainText(rich) : rich);
-
-function languageOf(raw: RawEntry): string | undefined {
-  return raw.properties.langid ?? raw.properties.language;
-}
 
 /**
  * The entry `key` as citeproc should render it (see the module comment). Computed once per
@@ -133,34 +82,46 @@ export function renderItemOf(library: Library, key: string): CslItem {
 function buildRenderItem(library: Library, key: string): CslItem {
   const entry = library.entries.get(key);
   if (!entry) throw new Error(`No entry for citation key "${key}"`);
-  const raw = rawEntries(library, entry.file)?.get(key);
-  if (!raw) return entry.csl;
+  // The entry's own fields and those it inherits, as LaTeX, macros expanded (library.ts).
+  const fields = new Map(entry.fields.map((f) => [f.name, f.value]));
 
   const item: CslItem = { ...entry.csl };
-  const subtype = raw.properties.entrysubtype?.trim().toLowerCase();
-  if (raw.type.toLowerCase() === 'article' && (subtype === 'newspaper' || subtype === 'magazine')) {
+  const subtype = fields.get('entrysubtype')?.trim().toLowerCase();
+  if (entry.type === 'article' && (subtype === 'newspaper' || subtype === 'magazine')) {
     item.type = `article-${subtype}`;
     if (typeof item.genre === 'string' && item.genre.toLowerCase() === subtype) delete item.genre;
   }
 
-  const language = languageOf(raw);
-  const english =
-    language === undefined || isEnglish(language, bibtexConfig.constants.sentenceCaseLanguages);
-  if (english && language !== undefined) {
-    item.language = BCP47_ENGLISH[language.trim().toLowerCase()] ?? 'en';
+  // cslfix.ts names a court `authority`, as CSL 1.0.2 does and APA and Chicago print it;
+  // Harvard and Vancouver print a case's `publisher`, and would drop the court.
+  if (item.type === 'legal_case' && item.authority !== undefined && item.publisher === undefined) {
+    item.publisher = item.authority;
   }
 
+  // A language the entry names and bibcsl.ts could not read is not assumed to be English.
+  const named = fields.has('langid') || fields.has('language');
+  const english = named
+    ? typeof item.language === 'string' && /^en(?:-|$)/i.test(item.language)
+    : true;
+
+  // Only the titles are read again, with their braces marked: nothing else can differ.
   const properties: Record<string, string> = {};
-  for (const [field, value] of Object.entries(raw.properties)) {
-    properties[field] = TITLE_FIELD.test(field) ? protectBraces(value) : value;
+  for (const [field, value] of fields) {
+    if (TITLE_FIELD.test(field)) properties[field] = protectBraces(protectBrackets(value));
   }
-  const [marked] = plugins.input.chain([{ ...raw, properties }], {
-    forceType: '@biblatex/entries+list',
-    generateGraph: false,
-  }) as CslItem[];
+  let marked: CslItem | undefined;
+  try {
+    [marked] = plugins.input.chain([{ type: entry.type, label: key, properties }], {
+      forceType: '@biblatex/entries+list',
+      generateGraph: false,
+    }) as CslItem[];
+  } catch {
+    // The entry was read once already (bibcsl.ts), errors and all; its titles stay as read.
+    marked = undefined;
+  }
   if (!marked) return item;
 
-  const fromBooktitle = !('journaltitle' in raw.properties) && !('journal' in raw.properties);
+  const fromBooktitle = !fields.has('journaltitle') && !fields.has('journal');
   const recase =
     english && !LEGAL_TYPES.has(item.type)
       ? new Set([...SENTENCE_CASE_VARIABLES, ...(fromBooktitle ? ['container-title'] : [])])

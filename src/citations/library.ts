@@ -1,21 +1,34 @@
 /**
  * The library: every entry of every configured .bib file, read once, with the problems found
- * while reading (syntax errors, duplicate keys). Documents, the site bibliography, exports and
- * the `cite` command all look keys up here.
+ * while reading (syntax errors, duplicate keys, what biblatex would read otherwise). Documents,
+ * the site bibliography, exports and the `cite` command all look keys up here.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { parseBibFile, type BibEntry } from './bibtex';
+import { toCsl } from './bibcsl';
+import { checkEntryFields } from './bibfields';
+import { resolveInheritance } from './bibinherit';
+import { readSourceFields, type SourceField } from './bibsource';
+import {
+  readBibFile,
+  restoreBrackets,
+  type BibEntry,
+  type BibFile,
+  type BibRecord,
+} from './bibtex';
+import { correctCsl } from './cslfix';
 import type { Diagnostic } from './diagnostics';
+import { closest } from './suggest';
 
 export interface Library {
-  /** Entries in file order, first definition of each key only. */
+  /** Entries in file order, first definition of each key only (@xdata entries are not cited). */
   entries: ReadonlyMap<string, BibEntry>;
   files: readonly string[];
-  /** The files' text, as read: what render-only copies of entries are read from (items.ts). */
-  sources: readonly BibSource[];
+  /** Errors: what stops a build. */
   diagnostics: readonly Diagnostic[];
+  /** What an editor should look at, though the entries read: an unknown field, an odd name. */
+  warnings: readonly Diagnostic[];
   /** The id of a key's reference entry: stable, unique in the library, safe in a URL fragment. */
   anchorOf(key: string): string;
   /** The name of a key's own .bib file (without extension): stable, unique, safe on any disk. */
@@ -53,31 +66,71 @@ export function resolveBibFiles(paths: readonly string[], siteDir: string): stri
 export interface BibSource {
   /** The path shown in messages. */
   file: string;
-  text: string;
+  /** The file's bytes (checked to be UTF-8), or its text. */
+  text: string | Uint8Array;
 }
 
 /** Builds a library from file contents; pure, so tests can give it text directly. */
 export function createLibrary(sources: readonly BibSource[]): Library {
-  const entries = new Map<string, BibEntry>();
   const diagnostics: Diagnostic[] = [];
+  const warnings: Diagnostic[] = [];
+  // Keys are one namespace across files, @xdata entries included, as for biber.
+  const records = new Map<string, BibRecord>();
+  const strings = new Map<BibRecord, ReadonlySet<string>>();
+  const macros = new Map<BibRecord, ReadonlyMap<string, string>>();
   for (const { file, text } of sources) {
-    const parsed = parseBibFile(file, text);
-    diagnostics.push(...parsed.diagnostics);
-    for (const entry of parsed.entries) {
-      const first = entries.get(entry.key);
+    const reading = readBibFile(file, text);
+    diagnostics.push(...reading.diagnostics);
+    for (const record of reading.records) {
+      const first = records.get(record.key);
       if (first) {
         diagnostics.push({
-          file: entry.file,
-          line: entry.line,
-          column: entry.column,
+          file: record.file,
+          line: record.line,
+          column: record.column,
           ruleId: 'duplicate-key',
-          message: `Duplicate citation key "${entry.key}"; first defined at ${first.file}:${first.line}:${first.column}`,
+          message: `Duplicate citation key "${record.key}"; first defined at ${first.file}:${first.line}:${first.column}`,
         });
       } else {
-        entries.set(entry.key, entry);
+        records.set(record.key, record);
+        strings.set(record, reading.strings);
+        macros.set(record, reading.macros);
       }
     }
   }
+
+  const inherited = resolveInheritance(records);
+  diagnostics.push(...inherited.diagnostics);
+  const cited = [...records.values()].filter((r) => r.type !== 'xdata');
+  const csl = toCsl(cited, (record) => inherited.fields.get(record.key)!);
+  diagnostics.push(...csl.errors);
+  warnings.push(...csl.warnings);
+
+  const entries = new Map<string, BibEntry>();
+  for (const record of records.values()) {
+    const item = csl.items.get(record.key);
+    const checks = checkEntryFields(record.file, record, strings.get(record)!, item?.issued);
+    diagnostics.push(...checks.errors);
+    warnings.push(...checks.warnings);
+    if (!item) continue;
+    const fields = exportFields(record, macros.get(record)!, inherited.fields.get(record.key));
+    entries.set(record.key, {
+      key: record.key,
+      type: record.type,
+      csl: correctCsl({ ...item, id: record.key, 'citation-key': record.key }, fields),
+      source: record.source,
+      fields,
+      file: record.file,
+      line: record.line,
+      column: record.column,
+    });
+  }
+  // Each file's problems together, top to bottom, in the order the files were given.
+  const order = new Map(sources.map((s, i) => [s.file, i]));
+  const byPlace = (a: Diagnostic, b: Diagnostic) =>
+    (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line || a.column - b.column;
+  diagnostics.sort(byPlace);
+  warnings.sort(byPlace);
   const keys = [...entries.keys()];
   const lookup = (names: Map<string, string>) => (key: string) => {
     const name = names.get(key);
@@ -87,11 +140,31 @@ export function createLibrary(sources: readonly BibSource[]): Library {
   return {
     entries,
     files: sources.map((s) => s.file),
-    sources,
     diagnostics,
+    warnings,
     anchorOf: lookup(uniqueNames(keys, (key) => `ref-${key.replace(/[^\w.:/-]/g, '-')}`)),
     fileNameOf: lookup(uniqueNames(keys, (key) => key.replace(/[^\w.-]+/g, '-'))),
   };
+}
+
+/**
+ * What the .bib exports write for an entry: its own fields as written (macros expanded), then
+ * those it inherits. `crossref` and `xdata` are left out, being resolved: a chapter's export may
+ * not hold the parent.
+ */
+function exportFields(
+  record: BibRecord,
+  macros: ReadonlyMap<string, string>,
+  inherited: Readonly<Record<string, string>> | undefined,
+): SourceField[] {
+  const own = readSourceFields(record.source, macros).filter(
+    (f) => f.name !== 'crossref' && f.name !== 'xdata',
+  );
+  const names = new Set(own.map((f) => f.name));
+  const more = Object.entries(inherited ?? {})
+    .filter(([name, value]) => !names.has(name) && value !== '')
+    .map(([name, value]) => ({ name, value: restoreBrackets(value) }));
+  return [...own, ...more];
 }
 
 /**
@@ -129,7 +202,7 @@ export function loadLibrary(paths: readonly string[], siteDir: string): Library 
   const cached = cache.get(signature);
   if (cached) return cached;
   const library = createLibrary(
-    files.map((f) => ({ file: displayPath(f, siteDir), text: fs.readFileSync(f, 'utf8') })),
+    files.map((f) => ({ file: displayPath(f, siteDir), text: fs.readFileSync(f) })),
   );
   cache.clear();
   cache.set(signature, library);
@@ -142,36 +215,13 @@ export function displayPath(file: string, siteDir: string): string {
   return relative.startsWith('..') ? file : relative.split(path.sep).join('/');
 }
 
-/** The closest known key, for "did you mean"; none when nothing is close. */
-export function suggestKey(library: Library, key: string): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  const limit = Math.max(2, Math.floor(key.length / 4));
-  for (const candidate of library.entries.keys()) {
-    const d = distance(key.toLowerCase(), candidate.toLowerCase(), limit);
-    if (d < bestDistance) {
-      bestDistance = d;
-      best = candidate;
-    }
-  }
-  return bestDistance <= limit ? best : undefined;
+/** One file on its own: its entries and its problems (a `crossref` can only reach this file). */
+export function parseBibFile(file: string, text: string | Uint8Array): BibFile {
+  const library = createLibrary([{ file, text }]);
+  return { file, entries: [...library.entries.values()], diagnostics: [...library.diagnostics] };
 }
 
-/** Levenshtein distance, giving up (returning > limit) once it cannot come in under `limit`. */
-function distance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
-    }
-    if (rowMin > limit) return limit + 1;
-    previous = current;
-  }
-  return previous[b.length]!;
+/** The closest known key, for "did you mean"; none when nothing is close. */
+export function suggestKey(library: Library, key: string): string | undefined {
+  return closest(key, library.entries.keys());
 }

@@ -33,6 +33,21 @@ const JOURNAL_TYPES = new Set([
   'article-newspaper',
 ]);
 
+/**
+ * A date as Highwire Press tags take it: YYYY/MM/DD, or the year alone when the day is not
+ * known (Google Scholar reads nothing in between).
+ */
+export function highwireDate(date: CslDate | undefined): string | undefined {
+  const iso = isoDate(date);
+  if (!iso) return undefined;
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso.replaceAll('-', '/') : iso.slice(0, 4);
+}
+
+/** Who published a work; a court (CSL's `authority`) for a legal case. */
+function publisherOf(item: CslItem): string | undefined {
+  return item.publisher ?? (item.authority as string | undefined);
+}
+
 /** One `citation_reference` value: Highwire's key=value list, with ";" kept out of values. */
 export function highwireReference(rich: CslItem): string {
   const item = plainDeep(rich);
@@ -40,10 +55,10 @@ export function highwireReference(rich: CslItem): string {
   const pairs: [string, string | undefined][] = [
     ['citation_title', item.title],
     ...(item.author ?? []).map((a): [string, string] => ['citation_author', nameOf(a)]),
-    ['citation_publication_date', isoDate(item.issued)?.replaceAll('-', '/')],
+    ['citation_publication_date', highwireDate(item.issued)],
     [
       JOURNAL_TYPES.has(item.type) ? 'citation_journal_title' : 'citation_publisher',
-      JOURNAL_TYPES.has(item.type) ? item['container-title'] : item.publisher,
+      JOURNAL_TYPES.has(item.type) ? item['container-title'] : publisherOf(item),
     ],
     ['citation_volume', item.volume as string | undefined],
     ['citation_issue', (item.issue ?? item.number) as string | undefined],
@@ -86,7 +101,8 @@ export function schemaOrgWork(rich: CslItem): Record<string, unknown> {
   if (date) work.datePublished = date;
   if (item['container-title'])
     work.isPartOf = { '@type': 'Periodical', name: item['container-title'] };
-  if (item.publisher) work.publisher = { '@type': 'Organization', name: item.publisher };
+  const publisher = publisherOf(item);
+  if (publisher) work.publisher = { '@type': 'Organization', name: publisher };
   if (item.URL) work.url = item.URL;
   return work;
 }
@@ -124,7 +140,7 @@ export function coinsOf(rich: CslItem): string {
     ['rft.volume', item.volume as string | undefined],
     ['rft.issue', (item.issue ?? item.number) as string | undefined],
     ['rft.pages', item.page as string | undefined],
-    [book ? 'rft.pub' : 'rft.publisher', item.publisher],
+    [book ? 'rft.pub' : 'rft.publisher', publisherOf(item)],
     ['rft.type', journal || book ? undefined : item.type],
   ];
   return pairs

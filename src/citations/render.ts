@@ -14,6 +14,7 @@ import { citeprocHtmlToHast, h, ITEM_MARKER, text, toText } from './hast';
 import { renderItemOf } from './items';
 import { archiveUrl, isoDate } from './metadata';
 import type { Library } from './library';
+import { EXPORT_LABELS, EXPORT_SUFFIXES } from './formats';
 import type { CiteItem } from './syntax';
 
 export interface ClusterInput {
@@ -30,6 +31,11 @@ export interface RenderedEntry {
 export interface RenderedDocument {
   /** One `span.citation` per input cluster, in input order. */
   clusters: Element[];
+  /**
+   * Each citation as plain text in the default style ("Gallagher (2018)"): what a table of
+   * contents or a meta description shows where the page shows the citation.
+   */
+  texts: string[];
   /** The document's reference list: a `ul` of entries with ids and back-links. */
   references: Element;
   /** Cited keys, in the (first) style's bibliography order. */
@@ -84,6 +90,45 @@ interface PooledEngine {
 const engines = new Map<CslStyle, PooledEngine>();
 
 /**
+ * How a narrative citation ("@doe2020 argues") names its authors where the style's citations
+ * hold no names: the family names as an author-date style cites them ("Doe", "Smith and Jones",
+ * "Alpha et al."), in the locale's words, then the editors, then the short title. citeproc-js
+ * reads it as CSL-M's `cs:intext`; without one it prints "[NO_PRINTED_FORM]" there.
+ */
+const NARRATIVE_NAMES =
+  '<intext><layout><names variable="author">' +
+  '<name form="short" and="text" delimiter=", " delimiter-precedes-last="contextual" et-al-min="3" et-al-use-first="1"/>' +
+  '<substitute><names variable="editor"/><names variable="translator"/><text variable="title" form="short"/></substitute>' +
+  '</names></layout></intext>';
+
+/**
+ * A numeric or label style ("(1)", "[Doe20]") names no one in its citations, so a narrative
+ * citation would lose its subject; it gets NARRATIVE_NAMES, and reads "Doe (1) argues".
+ * Styles whose citations do name authors are left as they are.
+ */
+export function withNarrativeNames(xml: string): string {
+  if (/<intext[\s>]/.test(xml)) return xml;
+  const citation = /<citation[\s>][\s\S]*?<\/citation>/.exec(xml)?.[0];
+  if (!citation) return xml;
+  const macros = new Map(
+    [...xml.matchAll(/<macro\s+name="([^"]+)"[^>]*>([\s\S]*?)<\/macro>/g)].map((m) => [
+      m[1]!,
+      m[2]!,
+    ]),
+  );
+  const seen = new Set<string>();
+  const namesAnyone = (fragment: string): boolean =>
+    /<names[\s>]/.test(fragment) ||
+    [...fragment.matchAll(/\smacro="([^"]+)"/g)].some(([, name]) => {
+      if (seen.has(name!)) return false;
+      seen.add(name!);
+      return namesAnyone(macros.get(name!) ?? '');
+    });
+  if (namesAnyone(citation)) return xml;
+  return xml.replace(/<\/style>\s*$/, `${NARRATIVE_NAMES}</style>`);
+}
+
+/**
  * The engine for a style, with the scope's items registered. Building an engine costs far more
  * than rendering a document with it (APA: ~0.4 s against ~0.1 s), and registering a scope's
  * items (sort keys, disambiguation) is a third of a document's rendering: there is one engine
@@ -132,7 +177,7 @@ function pooledEngine(style: CslStyle): PooledEngine {
           wrapCitationEntry: (str, id) =>
             `<span data-cite-item="${entry.keyIndex.get(id) ?? ''}">${str}</span>`,
         },
-        style.xml,
+        withNarrativeNames(style.xml),
         style.locale,
         true,
       ),
@@ -482,7 +527,12 @@ export function composeDocument(
       ),
     ),
   );
-  return { clusters: rendered, references, keys: first.map((e) => e.key) };
+  return {
+    clusters: rendered,
+    texts: variants[0]!.doc.clusters.map((content) => toText(content)),
+    references,
+    keys: first.map((e) => e.key),
+  };
 }
 
 /** Renders a document in one style and puts it together for a page. */
@@ -580,46 +630,55 @@ export function archiveLinks(library: Library, key: string): ElementContent[] {
   ];
 }
 
-/** Where each entry's own .bib file is served, under the site's base URL (see the site plugin). */
+/** Where each entry's own .bib files are served, under the site's base URL (see the site plugin). */
 const ENTRY_FILES_PATH = 'references/entries';
 
-/** The path, from the site root, of a key's own .bib file. */
-export function entryFilePath(library: Library, key: string): string {
-  return `${ENTRY_FILES_PATH}/${library.fileNameOf(key)}.bib`;
+/** The path, from the site root, of a key's own .bib file in one of the two dialects. */
+export function entryFilePath(
+  library: Library,
+  key: string,
+  dialect: 'biblatex' | 'bibtex' = 'biblatex',
+): string {
+  return `${ENTRY_FILES_PATH}/${library.fileNameOf(key)}${EXPORT_SUFFIXES[dialect]}`;
 }
 
 /**
- * "Copy BibTeX" and "Download .bib" for one entry. Both use the entry's own file, written by the
- * site plugin: the link downloads it (with the keyboard, and without JavaScript too), and a small
- * client script copies what the link points to and tells screen readers (see
+ * "Copy BibLaTeX" / "Download BibLaTeX (.bib)" and the same for classic BibTeX, for one entry.
+ * Each pair uses the entry's own file, written by the site plugin: the link downloads it (with
+ * the keyboard, and without JavaScript too), and a small client script copies what the link
+ * beside the button points to and tells screen readers (see
  * src/clientModules/copyToClipboard.ts). Pages do not carry the BibTeX themselves.
  */
 export function entryActions(library: Library, key: string): Element {
-  // entryFilePath throws for a key the library does not hold.
-  const file = entryFilePath(library, key);
-  return h('span', { className: ['entry-actions'] }, [
-    h(
-      'button',
-      {
-        type: 'button',
-        className: ['entry-action'],
-        dataCopyLink: true,
-        dataCopyDone: `BibTeX of ${key} copied to the clipboard`,
-        ariaLabel: `Copy BibTeX of ${key}`,
-      },
-      [text('Copy BibTeX')],
-    ),
-    text(' '),
-    h(
-      'a',
-      {
-        className: ['entry-action'],
-        // pathname:// tells Docusaurus this is a file, not a page of the site.
-        href: `pathname:///${file}`,
-        download: `${library.fileNameOf(key)}.bib`,
-        ariaLabel: `Download .bib of ${key}`,
-      },
-      [text('Download .bib')],
-    ),
-  ]);
+  const pair = (dialect: 'biblatex' | 'bibtex') => {
+    // entryFilePath throws for a key the library does not hold.
+    const file = entryFilePath(library, key, dialect);
+    const label = EXPORT_LABELS[dialect];
+    return h('span', { className: ['entry-action-pair'] }, [
+      h(
+        'button',
+        {
+          type: 'button',
+          className: ['entry-action'],
+          dataCopyLink: true,
+          dataCopyDone: `${label} of ${key} copied to the clipboard`,
+          ariaLabel: `Copy ${label} of ${key}`,
+        },
+        [text(`Copy ${label}`)],
+      ),
+      text(' '),
+      h(
+        'a',
+        {
+          className: ['entry-action'],
+          // pathname:// tells Docusaurus this is a file, not a page of the site.
+          href: `pathname:///${file}`,
+          download: `${library.fileNameOf(key)}${EXPORT_SUFFIXES[dialect]}`,
+          ariaLabel: `Download ${label} (.bib) of ${key}`,
+        },
+        [text(`Download ${label} (.bib)`)],
+      ),
+    ]);
+  };
+  return h('span', { className: ['entry-actions'] }, [pair('biblatex'), text(' '), pair('bibtex')]);
 }

@@ -10,7 +10,7 @@ import { loadStyle, type CslStyle } from './csl';
 import type { Root } from 'mdast';
 
 import type { Diagnostic } from './diagnostics';
-import { findCitations, frontMatterOf, parseMdx } from './document';
+import { frontMatterOf, readDocument } from './document';
 import { displayPath, loadLibrary, type Library } from './library';
 import { findPassage, parseTimeline, type Timeline } from './timeline';
 import { permalinkOf } from './metadata';
@@ -98,12 +98,13 @@ export function documentName(docsDir: string, file: string): string {
 
 /**
  * Each timeline event must name a chapter and a phrase found in one of its paragraphs. `trees`
- * holds every document under `docsDir`, parsed.
+ * holds every document under `docsDir`, parsed (undefined for one that is not valid MDX, whose
+ * syntax error is reported already).
  */
 function checkTimeline(
   context: CitationContext,
   docsDir: string,
-  trees: ReadonlyMap<string, Root>,
+  trees: ReadonlyMap<string, Root | undefined>,
 ): Diagnostic[] {
   const timeline = context.timeline;
   if (!timeline) return [];
@@ -121,7 +122,8 @@ function checkTimeline(
       });
       continue;
     }
-    if (!findPassage(trees.get(file)!, event.passage)) {
+    const tree = trees.get(file);
+    if (tree && !findPassage(tree, event.passage)) {
       diagnostics.push({
         file: timeline.file,
         line: event.line,
@@ -187,23 +189,25 @@ export function listDocuments(dir: string): string[] {
   return out;
 }
 
-/** A document's citations and problems; `source` and `tree` are read here when not given. */
+/**
+ * A document's citations and problems, and its tree when it is valid MDX; `source` is read here
+ * when not given.
+ */
 export function scanDocument(
   context: CitationContext,
   file: string,
   docsDir: string,
   source = fs.readFileSync(file, 'utf8'),
-  tree = parseMdx(source),
-): DocumentReport {
+): DocumentReport & { tree?: Root } {
   const shown = displayPath(file, context.siteDir);
-  const { citations, diagnostics } = findCitations(tree, source, shown, context.library);
-  const frontMatter = frontMatterOf(tree);
+  const { tree, citations, diagnostics } = readDocument(source, shown, context.library);
+  const frontMatter = tree ? frontMatterOf(tree) : {};
   return {
     path: file,
     file: shown,
     permalink: permalinkOf(
       path.relative(docsDir, file).split(path.sep).join('/'),
-      frontMatter.slug,
+      frontMatter.slug as string | undefined,
     ),
     position:
       typeof frontMatter.sidebar_position === 'number' ? frontMatter.sidebar_position : Infinity,
@@ -218,6 +222,7 @@ export function scanDocument(
         })),
       ),
     diagnostics,
+    ...(tree ? { tree } : {}),
   };
 }
 
@@ -227,13 +232,16 @@ export interface SiteReport {
   diagnostics: Diagnostic[];
   /** Entries that no document cites, as diagnostics at the entry (rule `uncited-entry`). */
   uncited: Diagnostic[];
+  /** What the .bib files hold that an editor should look at, though it stops nothing. */
+  warnings: Diagnostic[];
 }
 
 interface ScannedDocument {
   signature: string;
   library: Library;
   report: DocumentReport;
-  tree: Root;
+  /** Undefined for a document that is not valid MDX (its syntax error is in the report). */
+  tree: Root | undefined;
 }
 
 const scanned = new Map<string, ScannedDocument>();
@@ -250,14 +258,8 @@ function scanDocuments(context: CitationContext, docsDir: string): ScannedDocume
     const signature = `${docsDir}|${stat.size}|${stat.mtimeMs}`;
     const cached = scanned.get(file);
     if (cached?.signature === signature && cached.library === context.library) return cached;
-    const source = fs.readFileSync(file, 'utf8');
-    const tree = parseMdx(source);
-    const entry = {
-      signature,
-      library: context.library,
-      report: scanDocument(context, file, docsDir, source, tree),
-      tree,
-    };
+    const { tree, ...report } = scanDocument(context, file, docsDir);
+    const entry = { signature, library: context.library, report, tree };
     scanned.set(file, entry);
     return entry;
   });
@@ -302,8 +304,10 @@ export function checkSite(context: CitationContext, docsDir: string): SiteReport
   const trees = new Map(documents.map((d) => [d.report.path, d.tree]));
   const reports = documents.map((d) => d.report);
   const cited = new Set(reports.flatMap((r) => r.citations.map((c) => c.key)));
+  // While a document cannot be read, what it cites is unknown: no entry is called uncited.
+  const unreadable = [...trees.values()].some((tree) => !tree);
   const uncited: Diagnostic[] = [...context.library.entries.values()]
-    .filter((entry) => !cited.has(entry.key))
+    .filter((entry) => !unreadable && !cited.has(entry.key))
     .map((entry) => ({
       file: entry.file,
       line: entry.line,
@@ -319,5 +323,6 @@ export function checkSite(context: CitationContext, docsDir: string): SiteReport
       ...checkTimeline(context, docsDir, trees),
     ],
     uncited,
+    warnings: [...context.library.warnings],
   };
 }

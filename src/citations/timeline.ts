@@ -166,3 +166,17 @@ export function formatEventDate(date: string): string {
     : '';
   return [d, month, y].filter(Boolean).join(' ');
 }
+
+/**
+ * An event's title as the site prints text: typographic quotes for the typewriter's, so that
+ * `the "Great Firewall"` reads “Great Firewall” and `Google's` reads Google’s. A double quote
+ * opens after a space or an opening bracket (or at the start) and closes elsewhere; a single
+ * quote does the same, so that an apostrophe, which follows a letter, is a closing one.
+ */
+export function typographicQuotes(text: string): string {
+  return text
+    .replace(/(^|[\s([{“‘—–-])"/gu, '$1“')
+    .replace(/"/g, '”')
+    .replace(/(^|[\s([{“—–-])'/gu, '$1‘')
+    .replace(/'/g, '’');
+}

@@ -3,11 +3,14 @@
  *
  *   cite check  [--bib FILE…] [--docs DIR]   validate .bib files and every citation
  *   cite list   [--bib FILE…] [--docs DIR]   each key, its short reference, where it is cited
- *   cite export --format bibtex|ris|csl-json [--chapter SLUG] [--bib FILE…] [--docs DIR]
+ *   cite export --format biblatex|bibtex|ris|csl-json [--chapter SLUG] [--bib FILE…] [--docs DIR]
  *
  * Style, locale and the default .bib files come from docusaurus.config.ts, so the command
- * sees what the build sees.
+ * sees what the build sees. Every problem is a `file:line:col: message` line; the exit code is
+ * 0 when there is none, 1 when there is one (in the content, or anything else that fails), and 2
+ * when the command line itself is wrong. No failure ends in a stack trace.
  */
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,17 +20,24 @@ import {
   checkSite,
   plainText,
   EXPORT_FORMATS,
-  exportItems,
+  ExportError,
+  exportEntries,
   formatDiagnostic,
+  formatWarning,
   loadContext,
   renderEntries,
+  renderItemOf,
+  renderItems,
   shortReferences,
   siteScope,
   sortDiagnostics,
   validateOptions,
   type CitationContext,
   type CitationOptions,
+  type CslStyle,
+  type Diagnostic,
   type ExportFormat,
+  type Library,
   type SiteReport,
 } from '../citations';
 
@@ -36,11 +46,12 @@ const USAGE = `Usage:
                                              check the .bib files and every citation in the docs;
                                              --links also lists each source URL and its archived copy
   cite list   [--bib FILE]... [--docs DIR]   list each key, its short reference and where it is cited
-  cite export --format bibtex|ris|csl-json [--chapter SLUG] [--bib FILE]... [--docs DIR]
+  cite export --format biblatex|bibtex|ris|csl-json [--chapter SLUG] [--bib FILE]... [--docs DIR]
                                              write the entries (or one chapter's) to standard output
 
   --bib FILE      a .bib file or folder (repeatable; default: the site's configured bibliography)
-  --docs DIR      the folder of Markdown/MDX documents (default: docs)
+  --docs DIR      the folder of Markdown/MDX documents (default: docs; another folder is
+                  read without the site's timeline, whose events name the site's chapters)
   --chapter SLUG  only the works cited by the chapter at /SLUG ("google"; "/" for the introduction)
 `;
 
@@ -63,12 +74,13 @@ function readSiteOptions(cwd: string): CitationOptions {
   return config.default?.customFields?.citations ?? {};
 }
 
+/** A mistake in the command line: exit code 2, with the usage. */
+class UsageError extends Error {}
+
 function check(context: CitationContext, report: SiteReport, out: Write, err: Write): number {
   const errors = sortDiagnostics(report.diagnostics);
   for (const d of errors) out(formatDiagnostic(d));
-  for (const d of sortDiagnostics(report.uncited)) {
-    out(`${d.file}:${d.line}:${d.column}: warning: ${d.message}`);
-  }
+  for (const d of sortDiagnostics([...report.warnings, ...report.uncited])) out(formatWarning(d));
   const citations = report.documents.reduce((n, d) => n + d.citations.length, 0);
   const summary = `${context.library.entries.size} entries in ${context.library.files.length} .bib file(s); ${citations} citation(s) in ${report.documents.length} document(s)`;
   if (errors.length > 0) {
@@ -79,6 +91,45 @@ function check(context: CitationContext, report: SiteReport, out: Write, err: Wr
   return 0;
 }
 
+/**
+ * The problems that stop `list` and `export`, on standard error: their output would be built on
+ * entries that are wrong or missing. True when there are any.
+ */
+function refuse(command: string, report: SiteReport, err: Write): boolean {
+  if (report.diagnostics.length === 0) return false;
+  for (const d of sortDiagnostics(report.diagnostics)) err(formatDiagnostic(d));
+  err(`cite ${command}: ${report.diagnostics.length} error(s); "cite check" lists them too.`);
+  return true;
+}
+
+/**
+ * citeproc can fail on an entry it cannot format. Rendering each entry alone finds which ones;
+ * each becomes a positioned problem instead of a stack trace.
+ */
+function renderingProblems(library: Library, style: CslStyle, error: unknown): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  for (const entry of library.entries.values()) {
+    try {
+      // As the site renders it (items.ts), so that a problem of that copy is found too.
+      renderItems([renderItemOf(library, entry.key)], style);
+    } catch (cause) {
+      problems.push({
+        file: entry.file,
+        line: entry.line,
+        column: entry.column,
+        ruleId: 'malformed-bibtex',
+        message: `Entry "${entry.key}" cannot be formatted in the style "${style.name}": ${messageOf(cause)}`,
+      });
+    }
+  }
+  if (problems.length > 0) return problems;
+  throw error;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** Every web source with the Wayback Machine's copy of it, for editors to check by hand. */
 function links(context: CitationContext, out: Write): void {
   for (const entry of context.library.entries.values()) {
@@ -87,7 +138,14 @@ function links(context: CitationContext, out: Write): void {
   }
 }
 
-function list(context: CitationContext, report: SiteReport, docsDir: string, out: Write): number {
+function list(
+  context: CitationContext,
+  report: SiteReport,
+  docsDir: string,
+  out: Write,
+  err: Write,
+): number {
+  const failed = refuse('list', report, err);
   // Labelled as the site labels them.
   const short = shortReferences(siteScope(context, docsDir), context.style);
   for (const key of context.library.entries.keys()) {
@@ -96,7 +154,7 @@ function list(context: CitationContext, report: SiteReport, docsDir: string, out
     );
     out(`${key}\t${short.get(key) ?? ''}\t${places.length ? places.join(' ') : '(not cited)'}`);
   }
-  return report.diagnostics.length > 0 ? 1 : 0;
+  return failed ? 1 : 0;
 }
 
 function exportCommand(
@@ -109,10 +167,9 @@ function exportCommand(
   err: Write,
 ): number {
   if (!EXPORT_FORMATS.includes(format as ExportFormat)) {
-    err(
+    throw new UsageError(
       `cite export: --format must be one of ${EXPORT_FORMATS.join(', ')}; got ${format === undefined ? 'nothing' : JSON.stringify(format)}`,
     );
-    return 1;
   }
   let keys = new Set(context.library.entries.keys());
   if (chapter !== undefined) {
@@ -120,19 +177,28 @@ function exportCommand(
     const doc = report.documents.find((d) => d.permalink === permalink);
     if (!doc) {
       const known = report.documents.map((d) => JSON.stringify(d.permalink.slice(1) || '/'));
-      err(
+      throw new UsageError(
         `cite export: no chapter at ${JSON.stringify(permalink)}; the chapters are ${known.join(', ')}`,
       );
-      return 1;
     }
     keys = new Set(doc.citations.map((c) => c.key));
   }
+  // A partial export would look complete to whoever imports it.
+  if (refuse('export', report, err)) return 1;
   // In the style's order, as on the site.
-  const items = renderEntries(siteScope(context, docsDir), context.style)
+  const entries = renderEntries(siteScope(context, docsDir), context.style)
     .entries.filter((e) => keys.has(e.key))
-    .map((e) => context.library.entries.get(e.key)!.csl);
+    .map((e) => context.library.entries.get(e.key)!);
+  let text: string;
+  try {
+    text = exportEntries(entries, format as ExportFormat);
+  } catch (error) {
+    if (!(error instanceof ExportError)) throw error;
+    err(error.message);
+    return 1;
+  }
   // The text ends with its own newline, which `out` adds back.
-  out(exportItems(items, format as ExportFormat).replace(/\n$/, ''));
+  out(text.replace(/\n$/, ''));
   return 0;
 }
 
@@ -140,15 +206,33 @@ export async function main(argv: readonly string[], io?: Partial<Io>): Promise<n
   const cwd = io?.cwd ?? process.cwd();
   const out = io?.out ?? ((line: string) => process.stdout.write(`${line}\n`));
   const err = io?.err ?? ((line: string) => process.stderr.write(`${line}\n`));
-
-  const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h') {
-    out(USAGE);
-    return command === undefined ? 1 : 0;
-  }
-  if (command !== 'check' && command !== 'list' && command !== 'export') {
-    err(`cite: unknown command "${command}"\n\n${USAGE}`);
+  try {
+    return run(argv, cwd, out, err, io?.siteOptions);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    err(`cite: ${messageOf(error)}`);
     return 1;
+  }
+}
+
+function run(
+  argv: readonly string[],
+  cwd: string,
+  out: Write,
+  err: Write,
+  givenOptions: CitationOptions | undefined,
+): number {
+  const [command, ...rest] = argv;
+  if (command === '--help' || command === '-h') {
+    out(USAGE);
+    return 0;
+  }
+  if (command === undefined) throw new UsageError('cite: which command?');
+  if (command !== 'check' && command !== 'list' && command !== 'export') {
+    throw new UsageError(`cite: unknown command "${command}"`);
   }
 
   let values: { bib?: string[]; docs?: string; format?: string; chapter?: string; links?: boolean };
@@ -166,35 +250,52 @@ export async function main(argv: readonly string[], io?: Partial<Io>): Promise<n
       allowPositionals: false,
     }));
   } catch (error) {
-    err(`cite ${command}: ${(error as Error).message}\n\n${USAGE}`);
-    return 1;
+    throw new UsageError(`cite ${command}: ${messageOf(error)}`);
   }
   if (command !== 'export' && (values.format !== undefined || values.chapter !== undefined)) {
-    err(`cite ${command}: --format and --chapter belong to "cite export"\n\n${USAGE}`);
-    return 1;
+    throw new UsageError(`cite ${command}: --format and --chapter belong to "cite export"`);
   }
   if (command !== 'check' && values.links) {
-    err(`cite ${command}: --links belongs to "cite check"\n\n${USAGE}`);
-    return 1;
+    throw new UsageError(`cite ${command}: --links belongs to "cite check"`);
+  }
+  for (const file of values.bib ?? []) {
+    if (!fs.existsSync(path.resolve(cwd, file))) {
+      throw new UsageError(`cite ${command}: --bib ${file}: no such file or folder`);
+    }
+  }
+  const docsDir = path.resolve(cwd, values.docs ?? 'docs');
+  if (!fs.existsSync(docsDir)) {
+    throw new UsageError(`cite ${command}: --docs ${values.docs ?? 'docs'}: no such folder`);
   }
 
-  const siteOptions = io?.siteOptions ?? readSiteOptions(cwd);
+  const siteOptions = givenOptions ?? readSiteOptions(cwd);
   const options = validateOptions({
     ...siteOptions,
     ...(values.bib ? { bibliography: values.bib } : {}),
+    // The site's timeline names the site's chapters: other documents are read without it.
+    ...(values.docs ? { timeline: undefined } : {}),
   });
   const context = loadContext(options, cwd);
-  const docsDir = path.resolve(cwd, values.docs ?? 'docs');
   const report = checkSite(context, docsDir);
 
-  switch (command) {
-    case 'check': {
-      if (values.links) links(context, out);
-      return check(context, report, out, err);
+  try {
+    switch (command) {
+      case 'check': {
+        if (values.links) links(context, out);
+        return check(context, report, out, err);
+      }
+      case 'list':
+        return list(context, report, docsDir, out, err);
+      case 'export':
+        return exportCommand(context, report, docsDir, values.format, values.chapter, out, err);
     }
-    case 'list':
-      return list(context, report, docsDir, out);
-    case 'export':
-      return exportCommand(context, report, docsDir, values.format, values.chapter, out, err);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const problems = renderingProblems(context.library, context.style, error);
+    for (const d of sortDiagnostics(problems)) err(formatDiagnostic(d));
+    err(
+      `cite ${command}: ${problems.length} entr${problems.length === 1 ? 'y' : 'ies'} cannot be formatted.`,
+    );
+    return 1;
   }
 }

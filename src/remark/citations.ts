@@ -15,6 +15,7 @@ import {
   applyPolicy,
   displayPath,
   documentName,
+  EXPORT_SUFFIXES,
   exportFileBase,
   findCitations,
   findPassage,
@@ -43,8 +44,20 @@ function fromHast<T extends PhrasingContent | BlockContent>(type: T['type'], ele
   } as unknown as T;
 }
 
-function unresolved(raw: string): PhrasingContent {
-  return fromHast<PhrasingContent>('emphasis', {
+/**
+ * A citation in the tree: a text node, so that what reads a heading's text (the table of
+ * contents, heading ids) reads the citation's text, that becomes `element` in the HTML.
+ */
+function citationNode(value: string, element: Element): Text {
+  return {
+    type: 'text',
+    value,
+    data: { hName: element.tagName, hProperties: element.properties, hChildren: element.children },
+  };
+}
+
+function unresolved(raw: string): Text {
+  return citationNode(raw, {
     type: 'element',
     tagName: 'mark',
     properties: { className: ['citation-unresolved'], title: 'Unknown citation key' },
@@ -53,7 +66,10 @@ function unresolved(raw: string): PhrasingContent {
 }
 
 /** Replaces each text node holding citations by the text around them and the citations. */
-function spliceCitations(citations: FoundCitation[], rendered: Map<FoundCitation, Element>): void {
+function spliceCitations(
+  citations: FoundCitation[],
+  rendered: Map<FoundCitation, { element: Element; text: string }>,
+): void {
   const byNode = new Map<Text, FoundCitation[]>();
   for (const c of citations) byNode.set(c.node, [...(byNode.get(c.node) ?? []), c]);
   for (const [node, list] of byNode) {
@@ -63,11 +79,9 @@ function spliceCitations(citations: FoundCitation[], rendered: Map<FoundCitation
     for (const c of list) {
       if (c.start > cursor)
         replacement.push({ type: 'text', value: node.value.slice(cursor, c.start) });
-      const element = rendered.get(c);
+      const done = rendered.get(c);
       replacement.push(
-        element
-          ? fromHast<PhrasingContent>('emphasis', element)
-          : unresolved(node.value.slice(c.start, c.end)),
+        done ? citationNode(done.text, done.element) : unresolved(node.value.slice(c.start, c.end)),
       );
       cursor = c.end;
     }
@@ -85,17 +99,27 @@ function pageFrontMatter(tree: Root, file: VFile): Record<string, unknown> {
   );
 }
 
-/** "Download these references": the page's own .bib and .ris, written by the site plugin. */
+/**
+ * "Download these references": the page's own files, written by the site plugin. Both .bib
+ * dialects are offered, each named for what reads it.
+ */
 function downloads(permalink: string): Element {
-  const base = `/references/${exportFileBase(permalink)}`;
-  const link = (ext: string, label: string) =>
+  const base = exportFileBase(permalink);
+  const link = (format: 'biblatex' | 'bibtex' | 'ris', label: string) =>
     // pathname:// tells Docusaurus this is a file, not a page of the site.
-    h('a', { href: `pathname://${base}.${ext}`, download: `${exportFileBase(permalink)}.${ext}` }, [
-      text(label),
-    ]);
+    h(
+      'a',
+      {
+        href: `pathname:///references/${base}${EXPORT_SUFFIXES[format]}`,
+        download: `${base}${EXPORT_SUFFIXES[format]}`,
+      },
+      [text(label)],
+    );
   return h('p', { className: ['references-downloads'] }, [
     text('Download these references: '),
-    link('bib', 'BibTeX (.bib)'),
+    link('biblatex', 'BibLaTeX (.bib, for biber)'),
+    text(' · '),
+    link('bibtex', 'BibTeX (.bib, for classic bibtex)'),
     text(' · '),
     link('ris', 'RIS (.ris)'),
   ]);
@@ -172,7 +196,12 @@ export default function remarkCitations(options: CitationOptions = {}) {
             ok,
           )
         : undefined;
-    spliceCitations(citations, new Map(ok.map((c, i) => [c, document!.clusters[i]!])));
+    spliceCitations(
+      citations,
+      new Map(
+        ok.map((c, i) => [c, { element: document!.clusters[i]!, text: document!.texts[i]! }]),
+      ),
+    );
 
     if (document) {
       const heading: Heading = {

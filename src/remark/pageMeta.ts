@@ -6,6 +6,7 @@
 import {
   editionItem,
   exportItems,
+  highwireDate,
   highwireReference,
   isoDate,
   renderItems,
@@ -45,7 +46,7 @@ export function pageMeta(
 
   const highwire: [string, string][] = [
     ['citation_title', self.title!],
-    ['citation_publication_date', date.replaceAll('-', '/')],
+    ['citation_publication_date', highwireDate(self.issued)!],
     ['citation_public_url', self.URL!],
     ['citation_publisher', edition.publisher],
     ...(page.whole ? [] : ([['citation_inbook_title', edition.title]] as [string, string][])),
@@ -79,6 +80,7 @@ export function pageMeta(
           cite: {
             heading: page.whole ? 'Cite this essay' : 'Cite this chapter',
             formatted,
+            biblatex: exportItems([self], 'biblatex'),
             bibtex: exportItems([self], 'bibtex'),
             ris: exportItems([self], 'ris'),
             fileName: id,

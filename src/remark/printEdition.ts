@@ -10,7 +10,7 @@ import type { Heading, Link, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 
-import { frontMatterOf, listDocuments, parseMdx, permalinkOf } from '../citations';
+import { displayPath, frontMatterOf, listDocuments, parseMdx, permalinkOf } from '../citations';
 
 export interface PrintEditionOptions {
   /** The docs folder, absolute. */
@@ -29,7 +29,10 @@ interface Chapter {
 export function readChapters(docsDir: string): (Chapter & { printed: boolean })[] {
   return listDocuments(docsDir)
     .map((file) => {
-      const tree = parseMdx(fs.readFileSync(file, 'utf8'));
+      const tree = parseMdx(
+        fs.readFileSync(file, 'utf8'),
+        displayPath(file, path.dirname(docsDir)),
+      );
       const fm = frontMatterOf(tree);
       return {
         file,

@@ -9,7 +9,11 @@ declare module '@citation-js/core' {
   }
   export const plugins: {
     config: { get(plugin: string): unknown };
-    input: { chain(data: unknown, options?: Record<string, unknown>): unknown[] };
+    input: {
+      chain(data: unknown, options?: Record<string, unknown>): unknown[];
+      /** One parsing step: `data` read as the format `type`. */
+      data(data: unknown, type: string): unknown;
+    };
     output: { format(format: string, data: readonly unknown[], ...options: unknown[]): unknown };
   };
   export type { Registry };

@@ -1,15 +1,16 @@
-// What a researcher takes away from the site in Chromium: "Copy BibTeX" on a reference (by mouse
-// and by keyboard) puts that one entry on the clipboard and says so to screen readers, the
-// "Cite this chapter" box copies exactly what it shows, and every download link hands over the
-// file the build wrote, all without a console error or a request to another host.
+// What a researcher takes away from the site in Chromium: "Copy BibLaTeX" and "Copy BibTeX" on a
+// reference (by mouse and by keyboard) put that one entry on the clipboard and say so to screen
+// readers, the "Cite this chapter" box copies exactly what it shows, and every download link
+// hands over the file the build wrote, all without a console error or a request to another
+// host. What the files hold is checked against independent readers in tests/build/exports.
 import fs from 'node:fs';
 import path from 'node:path';
 
 import type { Download, Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 
-import { parseExport } from '../support/citationjs';
 import { chromiumForThisFile, expectNoProblems, gotoAndHydrate } from '../support/browser';
+import { readRis, readWithPython } from '../support/readers';
 
 const baseUrl = inject('baseUrl');
 const buildDir = inject('buildDir');
@@ -27,15 +28,27 @@ const REFERENCE_PAGES = [
   },
 ] as const;
 
-/** The site-wide .bib: each entry there is what "that entry's BibTeX" must be. */
-const siteBib = fs.readFileSync(path.join(buildDir, 'bibliography.bib'), 'utf8');
-const library = new Map(parseExport(siteBib, 'bibtex').map((entry) => [String(entry.id), entry]));
+const DIALECTS = [
+  {
+    format: 'biblatex',
+    label: 'BibLaTeX',
+    file: 'bibliography-biblatex.bib',
+    suffix: '-biblatex.bib',
+  },
+  { format: 'bibtex', label: 'BibTeX', file: 'bibliography-bibtex.bib', suffix: '-bibtex.bib' },
+] as const;
+type Dialect = (typeof DIALECTS)[number];
 
-/** The text of one entry of the site-wide .bib, from its `@type{key,` line to its closing `}`. */
-function siteBibEntry(key: string): string | undefined {
-  return siteBib
-    .split(/^(?=@)/m)
-    .find((block) => block.startsWith('@') && block.includes(`{${key},\n`));
+/**
+ * One entry of a site-wide .bib, with the comment lines above it: records are one blank line
+ * apart, and no value holds a blank line.
+ */
+function siteBibEntry(dialect: Dialect, key: string): string | undefined {
+  return fs
+    .readFileSync(path.join(buildDir, dialect.file), 'utf8')
+    .split('\n\n')
+    .map((block) => (block.endsWith('\n') ? block : `${block}\n`))
+    .find((block) => block.includes(`{${key},\n`));
 }
 
 const site = chromiumForThisFile(baseUrl);
@@ -90,19 +103,20 @@ function entry(page: Page, list: string, key: string): Locator {
   return page.locator(`${list} > li.csl-entry[data-key="${key}"]`);
 }
 
-function copyButton(page: Page, list: string, key: string): Locator {
+function copyButton(page: Page, list: string, key: string, dialect: Dialect): Locator {
   return entry(page, list, key).getByRole('button', {
-    name: `Copy BibTeX of ${key}`,
+    name: `Copy ${dialect.label} of ${key}`,
     exact: true,
   });
 }
 
-/** `text` is exactly one BibTeX entry, the one with `key`, as the site's .bib has it. */
-function expectEntryBibtex(text: string, key: string): void {
-  expect(text).toBe(siteBibEntry(key));
-  const parsed = parseExport(text, 'bibtex');
-  expect(parsed.map((e) => e.id)).toEqual([key]);
-  expect(parsed[0]).toEqual(library.get(key));
+/** `text` is exactly one entry, the one with `key`, as the site's .bib of that dialect has it. */
+function expectEntryBibtex(text: string, key: string, dialect: Dialect): void {
+  expect(text).toBe(siteBibEntry(dialect, key));
+  expect(text.match(/^@\w+\{/gm)).toHaveLength(1);
+  expect(text).toMatch(
+    new RegExp(`^@\\w+\\{${key.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')},$`, 'm'),
+  );
 }
 
 function isFocused(locator: Locator): Promise<boolean> {
@@ -157,36 +171,40 @@ async function downloadBy(page: Page, link: Locator): Promise<Download> {
 }
 
 describe.each(REFERENCE_PAGES)('references on $path', ({ path: pagePath, list, start }) => {
-  it('"Copy BibTeX" copies exactly that entry and announces it', async () => {
+  it('"Copy BibLaTeX" and "Copy BibTeX" copy exactly that entry and announce it', async () => {
     const page = await openPage(pagePath);
     for (const key of await keysOf(page, list)) {
-      const button = copyButton(page, list, key);
-      await resetClipboard(page);
-      await button.click();
-      const text = await copied(page);
-      // Exactly the entry's own file, the one "Download .bib" beside it hands over.
-      const file = await entry(page, list, key).locator('a[download]').getAttribute('href');
-      expect(text).toBe(fs.readFileSync(path.join(buildDir, file!), 'utf8'));
-      expectEntryBibtex(text, key);
-      await expectAnnounced(page, `BibTeX of ${key} copied to the clipboard`);
-      expect(await button.getAttribute('data-copied')).toBe('true');
+      for (const dialect of DIALECTS) {
+        const button = copyButton(page, list, key, dialect);
+        await resetClipboard(page);
+        await button.click();
+        const text = await copied(page);
+        // Exactly the entry's own file, the one the Download link beside it hands over.
+        const file = await button.locator('xpath=..').locator('a[download]').getAttribute('href');
+        expect(file).toMatch(new RegExp(`${dialect.suffix}$`));
+        expect(text).toBe(fs.readFileSync(path.join(buildDir, file!), 'utf8'));
+        expectEntryBibtex(text, key, dialect);
+        await expectAnnounced(page, `${dialect.label} of ${key} copied to the clipboard`);
+        expect(await button.getAttribute('data-copied')).toBe('true');
+      }
     }
     // The "copied" state of the button is short-lived.
-    const last = copyButton(page, list, (await keysOf(page, list)).at(-1)!);
+    const last = copyButton(page, list, (await keysOf(page, list)).at(-1)!, DIALECTS[1]);
     await expect.poll(() => last.getAttribute('data-copied'), { timeout: 5_000 }).toBeNull();
     expectNoProblems(page);
   });
 
-  it('"Copy BibTeX" works from the keyboard alone (Tab, then Enter or Space)', async () => {
+  it('the Copy buttons work from the keyboard alone (Tab, then Enter or Space)', async () => {
     const page = await openPage(pagePath);
     const keys = await keysOf(page, list);
     expect(keys.length, 'entries to copy').toBeGreaterThanOrEqual(2);
     await page.locator(start).focus();
 
-    // The first entry's button is pressed with Enter, the second one's with Space.
+    // The first entry's BibLaTeX is copied with Enter, the second one's BibTeX with Space.
     for (const [index, keyName] of (['Enter', 'Space'] as const).entries()) {
       const key = keys[index]!;
-      const button = copyButton(page, list, key);
+      const dialect = DIALECTS[index]!;
+      const button = copyButton(page, list, key, dialect);
       await tabTo(page, button);
       // The reader can see where the focus is.
       expect(
@@ -197,37 +215,40 @@ describe.each(REFERENCE_PAGES)('references on $path', ({ path: pagePath, list, s
       ).toBe(true);
       await resetClipboard(page);
       await page.keyboard.press(keyName);
-      expectEntryBibtex(await copied(page), key);
-      await expectAnnounced(page, `BibTeX of ${key} copied to the clipboard`);
+      expectEntryBibtex(await copied(page), key, dialect);
+      await expectAnnounced(page, `${dialect.label} of ${key} copied to the clipboard`);
       // Copying leaves the focus where it was, so the reader can go on tabbing.
       expect(await isFocused(button)).toBe(true);
     }
     expectNoProblems(page);
   });
 
-  it('"Download .bib" on an entry downloads that entry', async () => {
+  it('"Download BibLaTeX (.bib)" and "Download BibTeX (.bib)" download that entry', async () => {
     const page = await openPage(pagePath);
-    for (const key of spread(await keysOf(page, list), MAX_DOWNLOADS_PER_PAGE)) {
-      const link = entry(page, list, key).getByRole('link', {
-        name: `Download .bib of ${key}`,
-        exact: true,
-      });
-      const download = await downloadBy(page, link);
-      expect(download.suggestedFilename()).toBe(`${key}.bib`);
-      expectEntryBibtex((await contentOf(download)).toString('utf8'), key);
+    // Two downloads per entry: half as many entries as a page may download.
+    for (const key of spread(await keysOf(page, list), MAX_DOWNLOADS_PER_PAGE / 2)) {
+      for (const dialect of DIALECTS) {
+        const link = entry(page, list, key).getByRole('link', {
+          name: `Download ${dialect.label} (.bib) of ${key}`,
+          exact: true,
+        });
+        const download = await downloadBy(page, link);
+        expect(download.suggestedFilename()).toBe(`${key}${dialect.suffix}`);
+        expectEntryBibtex((await contentOf(download)).toString('utf8'), key, dialect);
+      }
     }
     expectNoProblems(page);
   });
 });
 
-describe('"Copy BibTeX" without a network', () => {
+describe('"Copy BibLaTeX" without a network', () => {
   it('leaves the clipboard as it was and says that copying failed', async () => {
     const page = await openPage('/google');
     await resetClipboard(page);
     // The copy code and the entry's file are fetched on first use; now nothing can be.
     await page.route('**/*', (route) => route.abort('internetdisconnected'));
     const key = (await keysOf(page, 'main ul.references'))[0]!;
-    await copyButton(page, 'main ul.references', key).click();
+    await copyButton(page, 'main ul.references', key, DIALECTS[0]).click();
     await expectAnnounced(page, 'Copying failed: select the text and copy it by hand');
     expect(await readClipboard(page)).toBe(SENTINEL);
   });
@@ -235,10 +256,22 @@ describe('"Copy BibTeX" without a network', () => {
 
 describe('the downloads of whole reference lists', () => {
   it.each([
-    { pagePath: '/google', files: ['/references/google.bib', '/references/google.ris'] },
+    {
+      pagePath: '/google',
+      files: [
+        '/references/google-biblatex.bib',
+        '/references/google-bibtex.bib',
+        '/references/google.ris',
+      ],
+    },
     {
       pagePath: '/bibliography',
-      files: ['/bibliography.bib', '/bibliography.ris', '/bibliography.json'],
+      files: [
+        '/bibliography-biblatex.bib',
+        '/bibliography-bibtex.bib',
+        '/bibliography.ris',
+        '/bibliography.json',
+      ],
     },
   ])('$pagePath hands over the files the build wrote', async ({ pagePath, files }) => {
     const page = await openPage(pagePath);
@@ -274,6 +307,12 @@ describe('"Cite this chapter" on /google', () => {
       shown: '[data-testid="cite-this-formatted"]',
       button: 'Copy the formatted citation',
       done: 'Citation copied to the clipboard',
+    },
+    {
+      id: 'cite-this-biblatex',
+      shown: 'pre > code',
+      button: 'Copy BibLaTeX',
+      done: 'BibLaTeX copied to the clipboard',
     },
     {
       id: 'cite-this-bibtex',
@@ -320,24 +359,30 @@ describe('"Cite this chapter" on /google', () => {
     expectNoProblems(page);
   });
 
-  it('the BibTeX and RIS it shows read back as this chapter', async () => {
+  it('the BibLaTeX, BibTeX and RIS it shows read back as this chapter', async () => {
     const page = await openPage('/google');
-    for (const [id, format] of [
-      ['cite-this-bibtex', 'bibtex'],
-      ['cite-this-ris', 'ris'],
-    ] as const) {
+    for (const id of ['cite-this-biblatex', 'cite-this-bibtex']) {
       const text = await part(page, id).locator('pre > code').innerText();
+      const dir = fs.mkdtempSync('/tmp/cite-this-');
+      fs.writeFileSync(path.join(dir, 'in.bib'), text);
+      const { pybtex } = readWithPython(path.join(dir, 'in.bib'));
+      fs.rmSync(dir, { recursive: true });
       expect(
-        parseExport(text, format).map((work) => work.title),
+        pybtex.entries.map((e) => e.fields.title),
         id,
-      ).toEqual(['Google in China']);
+      ).toEqual(['{Google in China}']);
     }
+    const ris = await part(page, 'cite-this-ris').locator('pre > code').innerText();
+    expect(readRis(ris).map((r) => r.tags.find(([tag]) => tag === 'TI')?.[1])).toEqual([
+      'Google in China',
+    ]);
     expectNoProblems(page);
   });
 
-  it('its Download links hand over the BibTeX and RIS it shows', async () => {
+  it('its Download links hand over the BibLaTeX, BibTeX and RIS it shows', async () => {
     const page = await openPage('/google');
     for (const [id, name] of [
+      ['cite-this-biblatex', 'BibLaTeX'],
       ['cite-this-bibtex', 'BibTeX'],
       ['cite-this-ris', 'RIS'],
     ] as const) {

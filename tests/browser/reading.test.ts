@@ -42,6 +42,7 @@ describe('citation previews', () => {
     await expect.poll(() => preview(page).isVisible()).toBe(true);
     const shown = await preview(page).innerText();
     expect(shown).toContain(await entryText(page, link));
+    expect(shown).toContain('Copy BibLaTeX');
     expect(shown).toContain('Copy BibTeX');
     await page.mouse.move(5, 5);
     await expect.poll(() => preview(page).count()).toBe(0);

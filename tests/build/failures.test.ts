@@ -58,6 +58,33 @@ describe('the build stops', () => {
     expect(output).toContain(`bibliography/essay.bib:${at}: Malformed BibTeX: missing "," before this field`);
   });
 
+  it('on MDX that does not parse, naming each file, line and column', async () => {
+    // Three documents, three mistakes editors make; one build reports them all.
+    const mistakes = {
+      'docs/google.mdx': "<!-- an editor's note, as in Markdown -->",
+      'docs/wechat.mdx': 'See <https://example.org/wechat> for more.',
+      'docs/bans.mdx': 'The set {a, b is never closed.',
+    };
+    const output = await buildBroken((s) => {
+      for (const [file, line] of Object.entries(mistakes)) s.edit(file, (t) => `${t}\n${line}\n`);
+    });
+    const at = (file: string, needle: string, offset = 0) => {
+      const [line, column] = placeOf(path.join(site!.dir, file), needle).split(':').map(Number);
+      return `${file}:${line}:${column! + offset}`;
+    };
+    expect(output).toContain(
+      `${at('docs/google.mdx', '<!--', 1)}: MDX syntax error: Unexpected character \`!\` (U+0021) before name`,
+    );
+    expect(output).toContain('(note: to create a comment in MDX, use `{/* text */}`)');
+    expect(output).toContain(
+      `${at('docs/wechat.mdx', '<https:', 7)}: MDX syntax error: Unexpected character \`/\` (U+002F) before local name`,
+    );
+    expect(output).toContain(
+      `${at('docs/bans.mdx', '{a, b')}: MDX syntax error: "{" starts an expression that no "}" closes; to write a brace as text, escape it: "\\{"`,
+    );
+    expect(output).not.toMatch(/file: ''/);
+  });
+
   it('on an unknown CSL locale', async () => {
     const output = await buildBroken((s) =>
       s.edit('docusaurus.config.ts', (t) => t.replace("locale: 'en-US',", "locale: 'en-XX',")),

@@ -19,6 +19,9 @@ import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
+/** A laptop's screen, for `newPage`: 1366 × 900 (Playwright's default is smaller). */
+export const DESKTOP: BrowserContextOptions = { viewport: { width: 1366, height: 900 } };
+
 /** A phone's screen, for `newPage`: 390 × 844, touch. */
 export const PHONE: BrowserContextOptions = {
   viewport: { width: 390, height: 844 },

@@ -15,6 +15,7 @@ import {
   renderClusters,
   renderEntries,
   renderItemOf,
+  withNarrativeNames,
   renderItems,
   retrieveLocale,
   toText,
@@ -91,7 +92,8 @@ function fresh(s: Scope, style: CslStyle, markdown: string): Rendered {
       retrieveLocale: (lang) => retrieveLocale(style, lang),
       retrieveItem: (id) => renderItemOf(s.library, id),
     },
-    style.xml,
+    // The style as the site reads it: numeric styles name authors in narrative citations.
+    withNarrativeNames(style.xml),
     style.locale,
     true,
   );

@@ -1,5 +1,7 @@
 // Fixture folders: tests/fixtures/<case>/input.mdx and refs.bib go in; expected.html (the page
-// fragment the site would render) and messages.txt (what `cite check` reports) come out.
+// fragment the site would render, or why it is not rendered), messages.txt (what `cite check`
+// reports, warnings included) and expected-csl.json (the library's entries' CSL data, `entry.csl`
+// in file order) come out.
 // UPDATE_FIXTURES=1 rewrites the expected files; review the diff before committing it.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,10 +18,10 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 
 import {
-  findCitations,
   formatDiagnostic,
+  formatWarning,
   loadContext,
-  parseMdx,
+  readDocument,
   sortDiagnostics,
   validateOptions,
   type CitationOptions,
@@ -65,14 +67,33 @@ describe.each(cases)('%s', (name) => {
       .use(remarkCitations, options)
       .use(remarkRehype)
       .use(rehypeStringify)
-      .process(file);
-    compare(path.join(dir, 'expected.html'), `${String(html)}\n`);
+      .process(file)
+      // Invalid MDX is not rendered: the parser stops first, as it does in Docusaurus.
+      .then(String, (error: { line?: number; column?: number; reason?: string }) => {
+        return `Not rendered: the MDX parser stops at ${error.line}:${error.column}: ${error.reason}`;
+      });
+    compare(path.join(dir, 'expected.html'), `${html}\n`);
   });
 
   it('reports the expected messages', () => {
     const context = loadContext(validateOptions(options), dir);
-    const { diagnostics } = findCitations(parseMdx(source), source, 'input.mdx', context.library);
+    const { diagnostics } = readDocument(source, 'input.mdx', context.library);
     const all = sortDiagnostics([...context.library.diagnostics, ...diagnostics]);
-    compare(path.join(dir, 'messages.txt'), all.map((d) => `${formatDiagnostic(d)}\n`).join(''));
+    const warnings = sortDiagnostics(context.library.warnings).map(formatWarning);
+    compare(
+      path.join(dir, 'messages.txt'),
+      [...all.map(formatDiagnostic), ...warnings].map((line) => `${line}\n`).join(''),
+    );
+  });
+
+  it('reads the expected CSL data', () => {
+    const { library } = loadContext(validateOptions(options), dir);
+    const items = [...library.entries.values()].map((e) => e.csl);
+    // The private-use characters that stand for literal "<" and ">" are written out, to be seen.
+    const json = JSON.stringify(items, null, 2).replace(
+      /[\uE000-\uF8FF]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16)}`,
+    );
+    compare(path.join(dir, 'expected-csl.json'), `${json}\n`);
   });
 });

@@ -115,13 +115,47 @@ describe('malformed BibTeX', () => {
     `);
   });
 
-  it('places an error inside a field value at its entry', () => {
+  it('places an error inside a field value at its field', () => {
     const bib = `${GALLAGHER}\n@book{roe2001,\n  title = {Bad math $x},\n}\n`;
     expect(messages({ 'refs.bib': bib })).toMatchInlineSnapshot(`
       [
-        "refs.bib:8:1: Malformed BibTeX in entry "roe2001": expected text, found the end of the file",
+        "refs.bib:9:11: Malformed BibTeX in entry "roe2001", field "title": expected text, found the end of the value",
       ]
     `);
+  });
+});
+
+describe('text that is not an entry, and entries left open', () => {
+  it('points at an "@" in free text, and still reads the entry after it', () => {
+    const bib = `Write to me at jane@example.org.\n${GALLAGHER}`;
+    const library = createLibrary([{ file: 'refs.bib', text: bib }]);
+    expect(library.diagnostics.map(formatDiagnostic)).toMatchInlineSnapshot(`
+      [
+        "refs.bib:1:20: Malformed BibTeX: "@" starts an entry, but no entry follows; outside entries, write text without "@" (or put the line in @comment{…})",
+      ]
+    `);
+    expect([...library.entries.keys()]).toEqual(['gallagher2018']);
+  });
+
+  it('points at an @string left open, and still reads the entry after it', () => {
+    const bib = `@string{ti = {The Intercept}\n${GALLAGHER}`;
+    const library = createLibrary([{ file: 'refs.bib', text: bib }]);
+    expect(library.diagnostics.map(formatDiagnostic)).toMatchInlineSnapshot(`
+      [
+        "refs.bib:1:29: Malformed BibTeX: this @string is not closed; add "}" here, before the entry at line 2",
+      ]
+    `);
+    expect([...library.entries.keys()]).toEqual(['gallagher2018']);
+  });
+
+  it('says the end of an entry read alone is the end of the entry, and reads the next one', () => {
+    const library = createLibrary([{ file: 'refs.bib', text: `@book{nofields}\n${GALLAGHER}` }]);
+    expect(library.diagnostics.map(formatDiagnostic)).toMatchInlineSnapshot(`
+      [
+        "refs.bib:1:16: Malformed BibTeX: expected ",", found the end of the entry",
+      ]
+    `);
+    expect([...library.entries.keys()]).toEqual(['gallagher2018']);
   });
 });
 

@@ -209,17 +209,17 @@ const CASES: Case[] = [
   },
   // A court order is cited by its name, as written, docket number included.
   ...['apa', 'harvard', 'vancouver', 'chicago'].map((style) => ({
-    rule: `${style}: a legal case keeps its name as written, with "et al.", "v." and the docket number (APA 7 ch. 11 follows the Bluebook)`,
+    rule: `${style}: a legal case keeps its name as written, with "et al.", "v." and the docket number, and names its court (APA 7 ch. 11 follows the Bluebook)`,
     style,
     key: 'beeler',
     expected: {
-      apa: 'Order Granting Motion for Preliminary Injunction, U.S. WeChat Users Alliance et al. v. Donald J. Trump et al., No. 3:20-cv-05910-LB (September 19, 2020).',
+      apa: 'Order Granting Motion for Preliminary Injunction, U.S. WeChat Users Alliance et al. v. Donald J. Trump et al., No. 3:20-cv-05910-LB (U.S. District Court for the Northern District of California September 19, 2020).',
       harvard:
         'Beeler, L. (2020) Order Granting Motion for Preliminary Injunction, U.S. WeChat Users Alliance et al. v. Donald J. Trump et al., No. 3:20-cv-05910-LB. U.S. District Court for the Northern District of California.',
       vancouver:
         'Beeler L. Order Granting Motion for Preliminary Injunction, U.S. WeChat Users Alliance et al. v. Donald J. Trump et al., No. 3:20-cv-05910-LB. U.S. District Court for the Northern District of California; 2020.',
       chicago:
-        'Beeler, Laurel. 2020. Order Granting Motion for Preliminary Injunction, U.S. WeChat Users Alliance et al. v. Donald J. Trump et al., No. 3:20-cv-05910-LB.',
+        'Beeler, Laurel. 2020. Order Granting Motion for Preliminary Injunction, U.S. WeChat Users Alliance et al. v. Donald J. Trump et al., No. 3:20-cv-05910-LB. U.S. District Court for the Northern District of California.',
     }[style]!,
   })),
   // An organisation as author: its whole name, never split into given and family names.

@@ -14,6 +14,7 @@ import {
   parseTimeline,
   renderClusters,
   toText,
+  typographicQuotes,
   validateOptions,
 } from '../../src/citations';
 import { ROOT } from '../support/paths';
@@ -109,5 +110,18 @@ describe('timeline', () => {
     expect(formatEventDate('2018')).toBe('2018');
     expect(formatEventDate('2003-11')).toBe('November 2003');
     expect(formatEventDate('2018-08-01')).toBe('1 August 2018');
+  });
+
+  it('writes titles with typographic quotes and apostrophes', () => {
+    expect(typographicQuotes('The Golden Shield Project, the "Great Firewall", begins')).toBe(
+      'The Golden Shield Project, the “Great Firewall”, begins',
+    );
+    expect(typographicQuotes('Google\'s engine; the Post\'s "parallel universe"')).toBe(
+      'Google’s engine; the Post’s “parallel universe”',
+    );
+    expect(typographicQuotes('\'Quoted\' at the start, and ("in brackets")')).toBe(
+      '‘Quoted’ at the start, and (“in brackets”)',
+    );
+    expect(typographicQuotes('Already “curly” and ’90s')).toBe('Already “curly” and ’90s');
   });
 });

@@ -54,13 +54,38 @@ function build(entry: HTMLElement, link: HTMLAnchorElement): HTMLElement {
   return box;
 }
 
-/** Under the citation (CSS anchors it there), moved sideways to stay inside the viewport. */
-function place(box: HTMLElement): void {
-  const viewport = document.documentElement.clientWidth;
+/** Room kept between a preview and the window's edges or the navbar, in pixels. */
+const EDGE = 8;
+
+/**
+ * Inside the window: under the citation (where CSS puts it) when there is room, above it when
+ * there is more room there, with a scroll bar when neither side can hold all of it; and moved
+ * sideways to stay within the window's width. Offsets are added to where CSS put the box, so
+ * that this holds whatever box the citation's line makes.
+ */
+function place(box: HTMLElement, link: HTMLAnchorElement): void {
+  const root = document.documentElement;
+  const navbar = document.querySelector('.navbar')?.getBoundingClientRect().bottom ?? 0;
+  const top = Math.max(navbar, 0) + EDGE;
+  const bottom = root.clientHeight - EDGE;
+  const citation = link.getBoundingClientRect();
   const rect = box.getBoundingClientRect();
-  const shift =
-    rect.right > viewport - 8 ? viewport - 8 - rect.right : rect.left < 8 ? 8 - rect.left : 0;
-  box.style.left = `${shift}px`;
+  const gap = rect.top - citation.bottom;
+  const roomBelow = bottom - rect.top;
+  const roomAbove = citation.top - gap - top;
+  let shiftDown = 0;
+  if (rect.height > roomBelow) {
+    const room = Math.max(roomAbove, roomBelow);
+    const height = Math.min(rect.height, room);
+    if (height < rect.height) box.style.maxHeight = `${room}px`;
+    if (roomAbove > roomBelow) shiftDown = citation.top - gap - height - rect.top;
+  }
+  const right = root.clientWidth - EDGE;
+  const shiftRight =
+    rect.right > right ? right - rect.right : rect.left < EDGE ? EDGE - rect.left : 0;
+  const style = getComputedStyle(box);
+  box.style.top = `${parseFloat(style.top) + shiftDown}px`;
+  box.style.left = `${parseFloat(style.left) + shiftRight}px`;
 }
 
 function open(link: HTMLAnchorElement): void {
@@ -73,7 +98,7 @@ function open(link: HTMLAnchorElement): void {
   preview = build(entry, link);
   // Right after the citation, so that Tab goes from the citation into the preview.
   link.after(preview);
-  place(preview);
+  place(preview, link);
   link.setAttribute('aria-describedby', PREVIEW_ID);
   link.setAttribute('aria-expanded', 'true');
   owner = link;

@@ -71,16 +71,25 @@ function EntryList({
 
 export default function BibliographyPage({ data }: { data: BibliographyPageData }): ReactNode {
   const defaultStyle = data.styles.length > 1 ? data.styles[0]!.id : undefined;
-  const description = `All ${data.cited.length} works cited in the essay, with the chapters that cite each.`;
+  const description = `All ${data.cited.length} works cited in this edition, with the chapters that cite each.`;
   return (
     <Layout title={data.title} description={description}>
       <main className="container margin-vert--lg bibliography-page">
         <Heading as="h1">{data.title}</Heading>
         <p>{description}</p>
+        {/* Some addresses could not be confirmed: an entry without one must not read as a mistake. */}
+        <p className="references-no-url">
+          An entry without a web address is not an oversight: its URL is not confirmed, and we leave
+          an address out rather than guess it.
+        </p>
         <p className="references-downloads">
           Download the whole bibliography:{' '}
-          <Link to="pathname:///bibliography.bib" download="bibliography.bib">
-            BibTeX (.bib)
+          <Link to="pathname:///bibliography-biblatex.bib" download="bibliography-biblatex.bib">
+            BibLaTeX (.bib, for biber)
+          </Link>{' '}
+          ·{' '}
+          <Link to="pathname:///bibliography-bibtex.bib" download="bibliography-bibtex.bib">
+            BibTeX (.bib, for classic bibtex)
           </Link>{' '}
           ·{' '}
           <Link to="pathname:///bibliography.ris" download="bibliography.ris">

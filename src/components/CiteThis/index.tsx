@@ -1,12 +1,12 @@
 /**
- * "Cite this chapter": the page's own citation in the site's style, and as BibTeX and RIS, each
- * with a copy button (handled by src/clientModules/copyToClipboard.ts) and a download.
+ * "Cite this chapter": the page's own citation in the site's style, and as BibLaTeX, BibTeX and
+ * RIS, each with a copy button (handled by src/clientModules/copyToClipboard.ts) and a download.
  */
 import Heading from '@theme/Heading';
 import type { ReactNode } from 'react';
 
 import type { CitationMeta } from '../../plugins/citations/types';
-import { EXPORT_EXTENSIONS, EXPORT_MEDIA_TYPES } from '../../citations/formats';
+import { EXPORT_MEDIA_TYPES, EXPORT_SUFFIXES } from '../../citations/formats';
 import { toText } from '../../citations/toText';
 import Hast from '../Hast';
 import styles from './styles.module.css';
@@ -16,20 +16,25 @@ type Cite = NonNullable<CitationMeta['cite']>;
 function Format({
   id,
   label,
+  note,
   text,
   download,
 }: {
   id: string;
   label: string;
+  /** What reads this format, said beside its name. */
+  note?: string;
   text: string;
   download?: { name: string; type: string };
 }): ReactNode {
   return (
-    <div className={styles.format}>
+    // `cite-this-export`: for the screen only (src/css/custom.css leaves it off paper).
+    <div className={`${styles.format} cite-this-export`}>
       <div className={styles.formatHeader}>
         <Heading as="h3" id={id} className={styles.formatTitle}>
           {label}
         </Heading>
+        {note && <span className={styles.formatNote}>{note}</span>}
         <button
           type="button"
           className="entry-action"
@@ -90,11 +95,22 @@ export default function CiteThis({ cite }: { cite: Cite }): ReactNode {
         ))}
       </div>
       <Format
+        id="cite-this-biblatex"
+        label="BibLaTeX"
+        note="for biber and biblatex; Zotero reads it too"
+        text={cite.biblatex}
+        download={{
+          name: `${cite.fileName}${EXPORT_SUFFIXES.biblatex}`,
+          type: EXPORT_MEDIA_TYPES.biblatex,
+        }}
+      />
+      <Format
         id="cite-this-bibtex"
         label="BibTeX"
+        note="for classic bibtex and its .bst styles"
         text={cite.bibtex}
         download={{
-          name: `${cite.fileName}.${EXPORT_EXTENSIONS.bibtex}`,
+          name: `${cite.fileName}${EXPORT_SUFFIXES.bibtex}`,
           type: EXPORT_MEDIA_TYPES.bibtex,
         }}
       />
@@ -103,7 +119,7 @@ export default function CiteThis({ cite }: { cite: Cite }): ReactNode {
         label="RIS"
         text={cite.ris}
         download={{
-          name: `${cite.fileName}.${EXPORT_EXTENSIONS.ris}`,
+          name: `${cite.fileName}${EXPORT_SUFFIXES.ris}`,
           type: EXPORT_MEDIA_TYPES.ris,
         }}
       />

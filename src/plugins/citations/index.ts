@@ -15,6 +15,7 @@ import {
   applyPolicy,
   documentName,
   formatEventDate,
+  typographicQuotes,
   passageAnchor,
   renderInStyles,
   type CitationContext,
@@ -23,9 +24,9 @@ import {
   coinsOf,
   entryActions,
   entryFilePath,
-  EXPORT_EXTENSIONS,
+  EXPORT_SUFFIXES,
   exportFileBase,
-  exportItems,
+  exportEntries,
   EXPORT_FORMATS,
   loadContext,
   renderEntries,
@@ -105,7 +106,7 @@ async function addTimeline(
         id: event.id,
         date: event.date,
         dateLabel: formatEventDate(event.date),
-        title: event.title,
+        title: typographicQuotes(event.title),
         href: `${doc.permalink}#${passageAnchor(event.id)}`,
         chapterTitle: doc.title,
         citation: at === -1 ? null : rendered!.clusters[at]!,
@@ -220,8 +221,13 @@ export default function citationsPlugin(context: LoadContext, options: unknown):
         fs.mkdirSync(path.dirname(scopeFile), { recursive: true });
         fs.writeFileSync(scopeFile, scope);
       }
-      applyPolicy(report.diagnostics, resolved.onBrokenCitations, (m) => logger.warn(m));
+      // A document that is not valid MDX cannot be built, whatever the policy for citations.
+      const unreadable = report.diagnostics.some((d) => d.ruleId === 'mdx-syntax');
+      applyPolicy(report.diagnostics, unreadable ? 'throw' : resolved.onBrokenCitations, (m) =>
+        logger.warn(m),
+      );
       applyPolicy(report.uncited, resolved.onUncitedEntries, (m) => logger.warn(m));
+      applyPolicy(report.warnings, 'warn', (m) => logger.warn(m));
       return report;
     },
 
@@ -273,27 +279,29 @@ export default function citationsPlugin(context: LoadContext, options: unknown):
       };
 
       // Exports, in the style's order: the whole bibliography, and each page's own works.
-      const itemsOf = (keys: ReadonlySet<string>) =>
-        entries.filter((e) => keys.has(e.key)).map((e) => site.library.entries.get(e.key)!.csl);
+      const entriesOf = (keys: ReadonlySet<string>) =>
+        entries.filter((e) => keys.has(e.key)).map((e) => site.library.entries.get(e.key)!);
       const everything = new Set(site.library.entries.keys());
       const files: Record<string, string> = {};
       for (const format of EXPORT_FORMATS) {
-        files[`bibliography.${EXPORT_EXTENSIONS[format]}`] = exportItems(
-          itemsOf(everything),
+        files[`bibliography${EXPORT_SUFFIXES[format]}`] = exportEntries(
+          entriesOf(everything),
           format,
         );
       }
-      // Each entry's own file, for its "Download .bib".
+      // Each entry's own files, for its "Copy" and "Download" buttons.
       for (const key of everything) {
-        files[entryFilePath(site.library, key)] = exportItems(
-          [site.library.entries.get(key)!.csl],
-          'bibtex',
-        );
+        for (const format of ['biblatex', 'bibtex'] as const) {
+          files[entryFilePath(site.library, key, format)] = exportEntries(
+            [site.library.entries.get(key)!],
+            format,
+          );
+        }
       }
       for (const { doc, keys } of chapters) {
-        for (const format of ['bibtex', 'ris'] as const) {
-          const name = `references/${exportFileBase(doc.permalink)}.${EXPORT_EXTENSIONS[format]}`;
-          files[name] = exportItems(itemsOf(keys), format);
+        for (const format of ['biblatex', 'bibtex', 'ris'] as const) {
+          const name = `references/${exportFileBase(doc.permalink)}${EXPORT_SUFFIXES[format]}`;
+          files[name] = exportEntries(entriesOf(keys), format);
         }
       }
       writeExports(path.join(context.siteDir, EXPORTS_DIR), files);

@@ -24,7 +24,7 @@ export interface BibliographyEntryData {
   order: Record<string, number>;
   /** "Archived copy" (web sources only). */
   archive: ElementContent[];
-  /** "Copy BibTeX" and "Download .bib". */
+  /** "Copy" and "Download" of the entry's own .bib, in BibLaTeX and in BibTeX. */
   actions: ElementContent;
   /** OpenURL ContextObject for a COinS span. */
   coins: string;
@@ -49,6 +49,7 @@ export interface CitationMeta {
     heading: string;
     /** The citation in each style, the default first. */
     formatted: StyledContent[];
+    biblatex: string;
     bibtex: string;
     ris: string;
     /** Base name for the downloaded files. */

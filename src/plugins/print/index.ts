@@ -21,10 +21,50 @@ const NAME = 'digital-divide-print';
 export interface PrintOptions {
   citations: CitationOptions;
   title: string;
+  /** Under the title on the title page. */
+  subtitle?: string;
+}
+
+/** What the print edition's title page names besides its title (dates as a reader writes them). */
+export interface TitlePage {
+  subtitle?: string;
+  original?: { publisher: string; date: string; url: string };
+  edition?: { title: string; date: string; url: string };
+}
+
+/** "2020-09-22" → "22 September 2020", the way the essay writes dates. */
+function readableDate(iso: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${iso}T00:00:00Z`));
+}
+
+function titlePageOf(citations: CitationOptions, subtitle: string | undefined): TitlePage {
+  const edition = validateOptions(citations).edition;
+  return {
+    ...(subtitle ? { subtitle } : {}),
+    ...(edition
+      ? {
+          original: {
+            publisher: edition.original.publisher,
+            date: readableDate(edition.original.issued),
+            url: edition.original.url,
+          },
+          edition: {
+            title: edition.containerTitle,
+            date: readableDate(edition.issued),
+            url: edition.url,
+          },
+        }
+      : {}),
+  };
 }
 
 export default async function printPlugin(context: LoadContext, options: unknown): Promise<Plugin> {
-  const { citations, title } = options as PrintOptions & { id?: string };
+  const { citations, title, subtitle } = options as PrintOptions & { id?: string };
   const dir = path.join(context.generatedFilesDir, NAME);
   const stub = path.join(dir, 'print.mdx');
   const docsDir = path.join(context.siteDir, 'docs');
@@ -66,6 +106,7 @@ export default async function printPlugin(context: LoadContext, options: unknown
         path: path.posix.join(context.baseUrl, 'print'),
         component: '@site/src/components/PrintPage',
         modules: { content: stub },
+        props: { titlePage: titlePageOf(citations, subtitle) },
         exact: true,
       });
     },

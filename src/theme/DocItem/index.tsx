@@ -1,21 +1,33 @@
 /**
  * Wraps Docusaurus's DocItem: reads the `citationMeta` each MDX document exports (see
  * src/remark/pageMeta.ts), writes its Highwire tags and schema.org JSON-LD into the head, and
- * makes it available to the footer's "Cite this" box.
+ * makes it available to the footer's "Cite this" box. A page whose table of contents would hold
+ * a single entry (a chapter's "References") gets none: it guides nowhere and takes a column.
  */
 import Head from '@docusaurus/Head';
 import type { WrapperProps } from '@docusaurus/types';
 import DocItem from '@theme-original/DocItem';
 import type DocItemType from '@theme/DocItem';
-import type { ReactNode } from 'react';
+import { createElement, useMemo, type ReactNode } from 'react';
 
 import { CitationMetaContext } from '../../components/CitationMetaContext';
 import type { CitationMeta } from '../../plugins/citations/types';
 
 type Props = WrapperProps<typeof DocItemType>;
+type Content = Props['content'];
+
+/** The same document, with `hide_table_of_contents` when its contents list one entry or none. */
+function withoutLoneContents(content: Content): Content {
+  if (content.toc.length > 1 || content.frontMatter.hide_table_of_contents) return content;
+  const Document = (props: object) => createElement(content, props);
+  return Object.assign(Document, content, {
+    frontMatter: { ...content.frontMatter, hide_table_of_contents: true },
+  });
+}
 
 export default function DocItemWrapper(props: Props): ReactNode {
   const meta = (props.content as { citationMeta?: CitationMeta }).citationMeta;
+  const content = useMemo(() => withoutLoneContents(props.content), [props.content]);
   return (
     <CitationMetaContext.Provider value={meta}>
       {meta && (
@@ -26,7 +38,7 @@ export default function DocItemWrapper(props: Props): ReactNode {
           <script type="application/ld+json">{JSON.stringify(meta.jsonLd)}</script>
         </Head>
       )}
-      <DocItem {...props} />
+      <DocItem {...props} content={content} />
     </CitationMetaContext.Provider>
   );
 }
