@@ -6,10 +6,6 @@
  * The copy differs from `entry.csl` in what the style manuals ask of a reference:
  * - titles in sentence case (casing.ts) for English entries that are not legal documents, with
  *   what the .bib braces marked `nocase`, so that title-case styles keep it too;
- * - an `@article` with `entrysubtype = {newspaper}` (or `magazine`) is a newspaper (magazine)
- *   article, as biblatex and pandoc read it; citation-js 0.8 keeps the type `article-journal`
- *   and puts the subtype in `genre`, which Harvard then prints as "[Preprint]" and APA as
- *   "[Newspaper]";
  * - a court case's court is its `publisher` as well as its `authority`, for the styles that
  *   print only the one or the other;
  * - an entry whose `langid`/`language` names another language keeps its titles as written
@@ -86,15 +82,13 @@ function buildRenderItem(library: Library, key: string): CslItem {
   const fields = new Map(entry.fields.map((f) => [f.name, f.value]));
 
   const item: CslItem = { ...entry.csl };
-  const subtype = fields.get('entrysubtype')?.trim().toLowerCase();
-  if (entry.type === 'article' && (subtype === 'newspaper' || subtype === 'magazine')) {
-    item.type = `article-${subtype}`;
-    if (typeof item.genre === 'string' && item.genre.toLowerCase() === subtype) delete item.genre;
-  }
-
   // cslfix.ts names a court `authority`, as CSL 1.0.2 does and APA and Chicago print it;
   // Harvard and Vancouver print a case's `publisher`, and would drop the court.
-  if (item.type === 'legal_case' && item.authority !== undefined && item.publisher === undefined) {
+  if (
+    item.type === 'legal_case' &&
+    typeof item.authority === 'string' &&
+    item.publisher === undefined
+  ) {
     item.publisher = item.authority;
   }
 

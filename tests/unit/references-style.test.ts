@@ -271,7 +271,12 @@ describe('the library keeps titles as written', () => {
     expect(library.entries.get('gallagher')!.csl.title).toBe(
       'Google Plans to Launch Censored Search Engine in China, Leaked Documents Reveal',
     );
-    expect(library.entries.get('gallagher')!.csl.type).toBe('article-journal');
+  });
+
+  it('reads a newspaper article as one for every use, exports included (as biblatex does)', () => {
+    const { csl } = library.entries.get('gallagher')!;
+    expect(csl.type).toBe('article-newspaper');
+    expect(csl.genre).toBeUndefined();
   });
 });
 
