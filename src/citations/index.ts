@@ -9,6 +9,8 @@ export * from './bibtex';
 export * from './library';
 export * from './syntax';
 export * from './document';
+export * from './casing';
+export * from './items';
 export * from './render';
 export * from './hast';
 export * from './site';

@@ -157,12 +157,34 @@ function dateParts(iso: string): CslDate {
 }
 
 /**
+ * The date of a page as its editors set it: `last_update.date` in its front matter (Docusaurus's
+ * own field; YAML may have read it as a date), else the edition's date. Never the date of the
+ * build: a citation must not change because the site was built again.
+ */
+export function pageDate(
+  frontMatter: Record<string, unknown>,
+  edition: EditionMetadata,
+  file: string,
+): string {
+  const lastUpdate = frontMatter.last_update as { date?: unknown } | undefined;
+  const date = lastUpdate?.date;
+  if (date === undefined) return edition.issued;
+  if (date instanceof Date && !Number.isNaN(date.getTime())) {
+    return date.toISOString().slice(0, 10);
+  }
+  if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
+  throw new Error(
+    `${file}: front matter "last_update.date" must be a date written YYYY-MM-DD; got ${JSON.stringify(date)}`,
+  );
+}
+
+/**
  * The CSL item for citing a page of the edition: the introduction stands for the whole essay;
- * a chapter is a part of it.
+ * a chapter is a part of it. `issued` is the page's date (`pageDate`), the edition's by default.
  */
 export function editionItem(
   edition: EditionMetadata,
-  page: { id: string; title: string; permalink: string; whole: boolean },
+  page: { id: string; title: string; permalink: string; whole: boolean; issued?: string },
 ): CslItem {
   return {
     id: page.id,
@@ -172,7 +194,7 @@ export function editionItem(
       ? edition.containerTitle
       : `${edition.title} (${edition.containerTitle})`,
     publisher: edition.publisher,
-    issued: dateParts(edition.issued),
+    issued: dateParts(page.issued ?? edition.issued),
     URL: `${edition.url}${page.permalink === '/' ? '/' : page.permalink}`,
     'original-title': edition.original.title,
     'original-publisher': edition.original.publisher,

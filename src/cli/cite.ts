@@ -26,8 +26,10 @@ import {
   formatWarning,
   loadContext,
   renderEntries,
+  renderItemOf,
   renderItems,
   shortReferences,
+  siteScope,
   sortDiagnostics,
   validateOptions,
   type CitationContext,
@@ -108,7 +110,8 @@ function renderingProblems(library: Library, style: CslStyle, error: unknown): D
   const problems: Diagnostic[] = [];
   for (const entry of library.entries.values()) {
     try {
-      renderItems([entry.csl], style);
+      // As the site renders it (items.ts), so that a problem of that copy is found too.
+      renderItems([renderItemOf(library, entry.key)], style);
     } catch (cause) {
       problems.push({
         file: entry.file,
@@ -135,9 +138,16 @@ function links(context: CitationContext, out: Write): void {
   }
 }
 
-function list(context: CitationContext, report: SiteReport, out: Write, err: Write): number {
+function list(
+  context: CitationContext,
+  report: SiteReport,
+  docsDir: string,
+  out: Write,
+  err: Write,
+): number {
   const failed = refuse('list', report, err);
-  const short = shortReferences(context.library, context.style);
+  // Labelled as the site labels them.
+  const short = shortReferences(siteScope(context, docsDir), context.style);
   for (const key of context.library.entries.keys()) {
     const places = report.documents.flatMap((d) =>
       d.citations.filter((c) => c.key === key).map((c) => `${d.file}:${c.line}:${c.column}`),
@@ -150,6 +160,7 @@ function list(context: CitationContext, report: SiteReport, out: Write, err: Wri
 function exportCommand(
   context: CitationContext,
   report: SiteReport,
+  docsDir: string,
   format: string | undefined,
   chapter: string | undefined,
   out: Write,
@@ -175,7 +186,7 @@ function exportCommand(
   // A partial export would look complete to whoever imports it.
   if (refuse('export', report, err)) return 1;
   // In the style's order, as on the site.
-  const entries = renderEntries(context.library, context.style)
+  const entries = renderEntries(siteScope(context, docsDir), context.style)
     .entries.filter((e) => keys.has(e.key))
     .map((e) => context.library.entries.get(e.key)!);
   let text: string;
@@ -274,9 +285,9 @@ function run(
         return check(context, report, out, err);
       }
       case 'list':
-        return list(context, report, out, err);
+        return list(context, report, docsDir, out, err);
       case 'export':
-        return exportCommand(context, report, values.format, values.chapter, out, err);
+        return exportCommand(context, report, docsDir, values.format, values.chapter, out, err);
     }
   } catch (error) {
     if (error instanceof UsageError) throw error;

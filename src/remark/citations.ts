@@ -22,9 +22,11 @@ import {
   frontMatterOf,
   h,
   loadContext,
+  pageDate,
   passageAnchor,
   permalinkOf,
   renderInStyles,
+  siteScope,
   text,
   validateOptions,
   type CitationOptions,
@@ -180,7 +182,20 @@ export default function remarkCitations(options: CitationOptions = {}) {
     }
 
     const ok = citations.filter((c) => c.resolved);
-    const document = ok.length > 0 ? renderInStyles(context, ok) : undefined;
+    // Labels are the site's: this page's citations are rendered among every work the site
+    // cites (its own included, for a page outside the docs folder).
+    const document =
+      ok.length > 0
+        ? renderInStyles(
+            context,
+            siteScope(
+              context,
+              docsDir,
+              ok.flatMap((c) => c.items.map((i) => i.key)),
+            ),
+            ok,
+          )
+        : undefined;
     spliceCitations(
       citations,
       new Map(
@@ -211,6 +226,7 @@ export default function remarkCitations(options: CitationOptions = {}) {
         {
           title: frontMatter.title,
           permalink,
+          issued: pageDate(frontMatter, resolved.edition, shown),
           whole: permalink === '/',
           citeThis: frontMatter.cite_this !== false,
         },

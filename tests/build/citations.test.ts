@@ -132,7 +132,7 @@ describe('the search index', () => {
 
   it('holds each reference once, in the default style, without the buttons around it', () => {
     // APA (the default) as shown on /google; the other styles' renderings are not indexed.
-    expect(index).toContain('Gallagher, R. (2018). Google');
+    expect(index).toContain('Gallagher, R. (2018, August 1). Google');
     expect(index).not.toMatch(/Gallagher, R\. \(2018\) (“|\\u201c)Google/); // Harvard
     expect(index).not.toContain('Gallagher R. Google'); // Vancouver
     expect(index).not.toContain('Gallagher, Ryan. 2018'); // Chicago

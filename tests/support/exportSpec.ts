@@ -329,6 +329,13 @@ const RIS_TYPES: Record<string, string> = {
   patent: 'PAT',
 };
 
+/** biblatex's newspaper and magazine articles: @article with an entrysubtype. */
+const NEWS_TYPES: Record<string, string> = { newspaper: 'NEWS', magazine: 'MGZN' };
+
+function subtypeOf(entry: PyEntry): string {
+  return entry.type === 'article' ? (entry.fields.entrysubtype ?? '').trim().toLowerCase() : '';
+}
+
 /** A few of babel's language names and their codes (BCP 47), as a reader of RIS expects. */
 const LANGUAGE_CODES: Record<string, string> = {
   english: 'en',
@@ -352,7 +359,7 @@ function risDate(date: string | undefined): string | undefined {
  */
 function expectedRis(entry: PyEntry): [string, string][] {
   const f = entry.fields;
-  const ty = RIS_TYPES[entry.type] ?? 'GEN';
+  const ty = NEWS_TYPES[subtypeOf(entry)] ?? RIS_TYPES[entry.type] ?? 'GEN';
   const tags: [string, string][] = [['TY', ty]];
   const add = (tag: string, raw: string | undefined, text = latexText) => {
     if (raw !== undefined && text(raw) !== '') tags.push([tag, text(raw)]);
@@ -665,7 +672,9 @@ function checkCslJson(text: string, source: SourceReading, problems: string[]): 
           `${where}: ${name} = ${JSON.stringify(item[name])}, expected ${JSON.stringify(want)}`,
         );
     };
-    if (CSL_TYPES[entry.type]) expect('type', CSL_TYPES[entry.type]);
+    const subtype = subtypeOf(entry);
+    if (NEWS_TYPES[subtype]) expect('type', `article-${subtype}`);
+    else if (CSL_TYPES[entry.type]) expect('type', CSL_TYPES[entry.type]);
     if (!LINK_COMMAND.test(f.title ?? '')) expect('title', f.title ? fullTitle(f) : undefined);
     expect('title-short', f.shorttitle ? latexText(f.shorttitle) : undefined);
     if (typeof item.URL === 'string') item.URL = address(item.URL);

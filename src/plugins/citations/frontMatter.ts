@@ -4,6 +4,8 @@
  * from the Markdown source, citation syntax and all ("[@doe2020]"). This hook gives such a page
  * the same excerpt, cut from the source with its citations written as the reader sees them.
  */
+import path from 'node:path';
+
 import type { ParseFrontMatter } from '@docusaurus/types';
 import { createExcerpt } from '@docusaurus/utils';
 
@@ -11,6 +13,7 @@ import {
   citationsAsText,
   displayPath,
   loadContext,
+  siteScope,
   validateOptions,
   type CitationOptions,
 } from '../../citations';
@@ -30,6 +33,8 @@ export function citationFrontMatter(options: CitationOptions): ParseFrontMatter 
       displayPath(params.filePath, siteDir),
       context.library,
       context.style,
+      // Labels as the page gives them: the site's (see src/remark/citations.ts).
+      (cited) => siteScope(context, path.join(siteDir, 'docs'), cited),
     );
     if (fileContent === params.fileContent) return result;
     // As Docusaurus's docs plugin does it: the first line of text after the front matter.

@@ -32,6 +32,7 @@ import {
   renderEntries,
   resolveBibFiles,
   scriptJson,
+  siteScope,
   validateOptions,
   type CitationOptions,
   type ResolvedCitationOptions,
@@ -93,6 +94,7 @@ async function addTimeline(
     cited.length > 0
       ? renderInStyles(
           site,
+          siteScope(site, docsDir),
           cited.map((e) => e.cite!),
         )
       : undefined;
@@ -175,6 +177,10 @@ export default function citationsPlugin(context: LoadContext, options: unknown):
   const { id: _id, ...citationOptions } = (options ?? {}) as CitationOptions & { id?: string };
   const resolved = validateOptions(citationOptions);
   const docsDir = path.join(context.siteDir, 'docs');
+  // The site's cited works in reading order, which every page's labels depend on (2020a, [3]):
+  // rewritten only when they change, so that `npm start` recompiles every page then, and only
+  // then, when one chapter's edit changes another's labels.
+  const scopeFile = path.join(context.generatedFilesDir, NAME, 'scope.txt');
 
   return {
     name: NAME,
@@ -199,7 +205,11 @@ export default function citationsPlugin(context: LoadContext, options: unknown):
     configureWebpack() {
       return {
         module: {
-          rules: [sourcesRule(context.siteDir, resolved, [addTrailingPathSeparator(docsDir)])],
+          rules: [
+            sourcesRule(context.siteDir, resolved, [addTrailingPathSeparator(docsDir)], {
+              files: [scopeFile],
+            }),
+          ],
         },
       };
     },
@@ -207,6 +217,11 @@ export default function citationsPlugin(context: LoadContext, options: unknown):
     async loadContent() {
       const site = loadContext(resolved, context.siteDir);
       const report = checkSite(site, docsDir);
+      const scope = `${siteScope(site, docsDir).keys.join('\n')}\n`;
+      if (!fs.existsSync(scopeFile) || fs.readFileSync(scopeFile, 'utf8') !== scope) {
+        fs.mkdirSync(path.dirname(scopeFile), { recursive: true });
+        fs.writeFileSync(scopeFile, scope);
+      }
       // A document that is not valid MDX cannot be built, whatever the policy for citations.
       const unreadable = report.diagnostics.some((d) => d.ruleId === 'mdx-syntax');
       applyPolicy(report.diagnostics, unreadable ? 'throw' : resolved.onBrokenCitations, (m) =>
@@ -235,10 +250,12 @@ export default function citationsPlugin(context: LoadContext, options: unknown):
         .filter((c) => c.keys.size > 0)
         .sort((a, b) => (a.doc.sidebarPosition ?? 0) - (b.doc.sidebarPosition ?? 0));
 
-      // The entries in every style the reader may choose; the default style's order first.
+      // The entries in every style the reader may choose, labelled as the pages label them;
+      // the default style's order first.
+      const scope = siteScope(site, docsDir);
       const styled = site.styles.map((s) => ({
         id: s.id,
-        entries: renderEntries(site.library, s.csl).entries,
+        entries: renderEntries(scope, s.csl).entries,
       }));
       const entries = styled[0]!.entries;
       const toData = (key: string): BibliographyEntryData => {
