@@ -15,6 +15,7 @@ import {
   archiveUrl,
   coinsOf,
   createLibrary,
+  createScope,
   formatDiagnostic,
   highwireReference,
   loadStyle,
@@ -181,7 +182,7 @@ describe('the hostile corpus', () => {
     const style = loadStyle('apa', 'en-US', ROOT);
     const keys = [...library.entries.keys()];
     const { references } = renderDocument(
-      library,
+      createScope(library),
       style,
       keys.map((key) => ({ items: [{ key, offset: 0 }], narrative: false })),
     );
