@@ -659,9 +659,8 @@ export function entryActions(library: Library, key: string): Element {
         'button',
         {
           type: 'button',
-          className: ['entry-action'],
           dataCopyLink: true,
-          dataCopyDone: `${label} of ${key} copied to the clipboard`,
+          // What is announced once copied comes from this label (copyToClipboard.ts).
           ariaLabel: `Copy ${label} of ${key}`,
         },
         [text(`Copy ${label}`)],
@@ -670,10 +669,10 @@ export function entryActions(library: Library, key: string): Element {
       h(
         'a',
         {
-          className: ['entry-action'],
           // pathname:// tells Docusaurus this is a file, not a page of the site.
           href: `pathname:///${file}`,
-          download: `${library.fileNameOf(key)}${EXPORT_SUFFIXES[dialect]}`,
+          // The address ends in the file's name, which the browser saves it under.
+          download: true,
           ariaLabel: `Download ${label} (.bib) of ${key}`,
         },
         [text(`Download ${label} (.bib)`)],
