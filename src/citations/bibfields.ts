@@ -3,14 +3,16 @@
  * word, losing data: a field that uses an @string macro nobody defined (the field comes out
  * empty, or loses the part after `#`), a field given twice (the last one wins), a field or entry
  * type biblatex does not know (a typo: the data is ignored), and a year and month that cannot
- * be. All become positioned diagnostics.
+ * be. All become positioned diagnostics, as does an address that cannot be a link
+ * (`javascript:…`).
  */
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 
 import { ENTRY_TYPES, KNOWN_FIELDS, TYPE_ALIASES } from './biblatex';
-import type { CslDate } from './csl';
+import type { CslDate, CslItem } from './csl';
 import type { Diagnostic } from './diagnostics';
+import { whyNotWebUrl } from './safety';
 import { closest } from './suggest';
 
 /** One `name = value` of an entry, with offsets into the entry's source. */
@@ -132,18 +134,65 @@ export interface CheckedEntry {
   place(offset: number): { line: number; column: number };
 }
 
+/** A value as written, with the control characters in it made visible for a one-line message. */
+function shownRaw(raw: string): string {
+  // eslint-disable-next-line no-control-regex
+  return raw.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) =>
+    c === '\t' ? '\\t' : c === '\n' ? '\\n' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/**
+ * The addresses an entry would link to, each with the field it comes from: its URL (from `url`,
+ * from `howpublished` when that starts with "http", or made of an `eprint`) and the doi.org
+ * address citeproc makes of its DOI. Any that may not be a link (see `whyNotWebUrl`) is an
+ * error at the field's value; pages then show it as text, and metadata leaves it out.
+ */
+function checkAddresses(
+  key: string,
+  item: CslItem,
+  fields: readonly BibField[],
+  at: (offset: number) => { file: string; line: number; column: number },
+): Diagnostic[] {
+  const fieldNamed = (...names: string[]) =>
+    names.map((n) => fields.find((f) => f.name === n)).find((f) => f !== undefined);
+  const url = typeof item.URL === 'string' ? item.URL : undefined;
+  const doi = typeof item.DOI === 'string' ? item.DOI : undefined;
+  // As citeproc does: a DOI that is not an address already goes to doi.org.
+  const doiAddress = doi && (/^https?:\/\//.test(doi) ? doi : `https://doi.org/${doi}`);
+  const addresses: [BibField | undefined, string | undefined, string][] = [
+    [fieldNamed('url', 'howpublished', 'eprint'), url, 'it'],
+    [fieldNamed('doi'), doiAddress, `its address ${doiAddress}`],
+  ];
+  return addresses.flatMap(([field, address, subject]): Diagnostic[] => {
+    const reason = address === undefined ? undefined : whyNotWebUrl(address);
+    if (!reason) return [];
+    // The field is always found in a well-formed entry; the entry's start stands in otherwise.
+    const written = field ? `${field.name} = ${shownRaw(field.raw)}` : `the address ${address}`;
+    return [
+      {
+        ...at(field?.valueStart ?? 0),
+        ruleId: 'unsafe-url',
+        message: `Entry "${key}": ${written} cannot be a link: ${subject} ${reason}; pages show it as text, and metadata leave it out`,
+      },
+    ];
+  });
+}
+
 /**
  * The mistakes in how an entry is written: undefined macros, fields given twice, an unknown
- * type or field (a warning, with the closest known name), and `year`/`month`/`day` that make
- * no date (`issued` is citation-js's reading of them, when no `date` field is given).
+ * type or field (a warning, with the closest known name), `year`/`month`/`day` that make no
+ * date (`item.issued` is citation-js's reading of them, when no `date` field is given), and an
+ * address that cannot be a link. `item` is the entry's CSL data, when it could be made.
  */
 export function checkEntryFields(
   file: string,
   entry: CheckedEntry,
   strings: ReadonlySet<string>,
-  issued: CslDate | undefined,
+  item: CslItem | undefined,
 ): { errors: Diagnostic[]; warnings: Diagnostic[] } {
   const { key, fields } = entry;
+  const issued = item?.issued;
   const at = (offset: number) => ({ file, ...entry.place(offset) });
   const errors: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
@@ -187,6 +236,7 @@ export function checkEntryFields(
       message: `Entry "${key}": @${entry.type} is not a biblatex entry type, so it is read as @misc${guess ? `; did you mean @${guess}?` : ''}`,
     });
   }
+  if (item) errors.push(...checkAddresses(key, item, fields, at));
   if (!seen.has('date') && issued && 'date-parts' in issued && !possible(issued)) {
     const parts = ['year', 'month', 'day'].flatMap((n) => seen.get(n) ?? []);
     errors.push({

@@ -29,6 +29,19 @@ export function correctCsl(item: CslItem, fields: readonly SourceField[]): CslIt
       corrected[name] = value.join('; ');
     }
   }
+  // biblatex's newspaper or magazine article is an @article with that entrysubtype; citation-js
+  // keeps the journal type and puts the subtype in `genre`, so Harvard printed "[Preprint]",
+  // APA dated it to the year only, and RIS said JOUR with "newspaper" as its type of work.
+  const subtype = fields
+    .find((f) => f.name === 'entrysubtype')
+    ?.value.trim()
+    .toLowerCase();
+  if (item.type === 'article-journal' && (subtype === 'newspaper' || subtype === 'magazine')) {
+    corrected.type = `article-${subtype}`;
+    if (typeof corrected.genre === 'string' && corrected.genre.toLowerCase() === subtype) {
+      delete corrected.genre;
+    }
+  }
   if (item.type !== 'legal_case') return corrected;
   // citation-js puts a @jurisdiction's `institution` (the court) in `publisher`; CSL 1.0.2
   // names a legal_case's court `authority`, the variable styles print for it.

@@ -33,7 +33,8 @@ export type RuleId =
   | 'uncited-entry'
   | 'malformed-timeline'
   | 'missing-passage'
-  | 'not-a-document';
+  | 'not-a-document'
+  | 'unsafe-url';
 
 export interface Diagnostic extends SourcePlace {
   ruleId: RuleId;

@@ -18,7 +18,7 @@ import { visitParents } from 'unist-util-visit-parents';
 import { CitationError, placeOfOffset, type Diagnostic } from './diagnostics';
 import type { CslStyle } from './csl';
 import { suggestKey, type Library } from './library';
-import { renderClusters } from './render';
+import { renderClusters, type Scope } from './render';
 import { toText } from './toText';
 import { scanCitations, type CitationMatch } from './syntax';
 
@@ -238,17 +238,23 @@ export function readDocument(
  * ("Doe (2020) argues"), for what Docusaurus derives from the source itself (the excerpt that
  * becomes a page's meta description). Unknown keys stay as written, as on the page; a document
  * that is not valid MDX comes back unchanged (its error is reported where documents are checked).
+ * `scope` gives the labels, as on the page: `scopeOf` gets the keys this document cites.
  */
 export function citationsAsText(
   source: string,
   file: string,
   library: Library,
   style: CslStyle,
+  scopeOf: (cited: readonly string[]) => Scope,
 ): string {
   const resolved = readDocument(source, file, library).citations.filter((c) => c.resolved);
   if (resolved.length === 0) return source;
-  // The whole document is rendered, so that numbers and "2020a" are the page's own.
-  const { clusters } = renderClusters(library, style, resolved);
+  // The whole document is rendered, so that positions are the page's own.
+  const { clusters } = renderClusters(
+    scopeOf(resolved.flatMap((c) => c.items.map((i) => i.key))),
+    style,
+    resolved,
+  );
   let text = source;
   for (let i = resolved.length - 1; i >= 0; i -= 1) {
     const { sourceStart, sourceEnd } = resolved[i]!;

@@ -11,7 +11,7 @@
  * exactly as written.
  */
 import type { SourceField } from './bibsource';
-import { plainText } from './bibtex';
+import { plainText, restoreBrackets } from './bibtex';
 import { toBibtex, toBiblatex, type BibRecord } from './bibwriter';
 import type { CslDate, CslItem, CslName } from './csl';
 import type { ExportFormat } from './formats';
@@ -67,10 +67,14 @@ export function exportEntries(entries: readonly Exportable[], format: ExportForm
     case 'ris':
       return toRis(entries.map((e) => e.csl));
     case 'csl-json':
-      return `${JSON.stringify(
-        entries.map((e) => clean(e.csl)),
-        null,
-        2,
+      // The private-use characters that stand for a typed "<" or ">" are ours: written out as
+      // the brackets, which CSL processors read as text unless they form one of CSL's own tags.
+      return `${restoreBrackets(
+        JSON.stringify(
+          entries.map((e) => clean(e.csl)),
+          null,
+          2,
+        ),
       )}\n`;
   }
 }

@@ -1,13 +1,14 @@
 /**
  * citeproc speaks HTML strings; everything after it speaks trees. This is the one place where
  * the HTML is parsed, and where anything a .bib file could smuggle in is cut down to the few
- * inline elements a reference needs. Links survive only with http: or https: addresses.
+ * inline elements a reference needs. Links survive only with web addresses (see safety.ts).
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { sanitize, type Schema } from 'hast-util-sanitize';
 
 import { restoreBrackets } from './bibtex';
+import { webUrl } from './safety';
 import { toText } from './toText';
 
 /** Marks citeproc's per-item wrapper (see render.ts); removed before anything reaches a page. */
@@ -48,9 +49,10 @@ function styleToClass(node: Root | Element): void {
 }
 
 /**
- * Keeps a link only where it shows a web address and goes there. citeproc links any URL field
- * (and turns what it takes for a DOI into a doi.org address); a "javascript:" URL is shown as
- * text instead.
+ * Keeps a link only where it shows a web address and goes exactly there. citeproc links any URL
+ * field (and turns what it takes for a DOI into a doi.org address) by writing the address into
+ * an attribute unescaped: a "javascript:" URL, or a DOI with a quote that cuts the attribute
+ * short, is shown as text instead.
  */
 function unwrapDeadLinks(node: Root | Element): void {
   node.children = (node.children as ElementContent[]).flatMap((child): ElementContent[] => {
@@ -59,11 +61,12 @@ function unwrapDeadLinks(node: Root | Element): void {
     if (child.type === 'text') return [{ ...child, value: restoreBrackets(child.value) }];
     if (child.type !== 'element') return [child];
     unwrapDeadLinks(child);
+    if (child.tagName !== 'a') return [child];
     const href = child.properties.href;
-    const shown = toText(child.children);
-    const live =
-      typeof href === 'string' && /^https?:\/\//.test(shown) && /^https?:\/\//.test(href);
-    return child.tagName === 'a' && !live ? child.children : [child];
+    const address = typeof href === 'string' ? webUrl(restoreBrackets(href)) : undefined;
+    if (!address || address !== toText(child.children)) return child.children;
+    child.properties.href = address;
+    return [child];
   });
 }
 

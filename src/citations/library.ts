@@ -109,7 +109,7 @@ export function createLibrary(sources: readonly BibSource[]): Library {
   const entries = new Map<string, BibEntry>();
   for (const record of records.values()) {
     const item = csl.items.get(record.key);
-    const checks = checkEntryFields(record.file, record, strings.get(record)!, item?.issued);
+    const checks = checkEntryFields(record.file, record, strings.get(record)!, item);
     diagnostics.push(...checks.errors);
     warnings.push(...checks.warnings);
     if (!item) continue;

@@ -2,10 +2,12 @@
  * Bibliographic metadata for machines: Highwire Press tags (Google Scholar, Zotero), schema.org
  * JSON-LD, COinS spans (Zotero's connector), and the CSL item that cites the edition itself.
  * All of it is derived from CSL items, so it can never disagree with the rendered references.
+ * An address that is not a web address (see `webUrl`) is left out of all of it.
  */
 import { plainDeep } from './bibtex';
 import type { CslDate, CslItem, CslName } from './csl';
 import type { EditionMetadata } from './options';
+import { webUrl } from './safety';
 
 /** "2018-08-01", "2016" or "2020-03": as much of the date as is known. */
 export function isoDate(date: CslDate | undefined): string | undefined {
@@ -63,7 +65,7 @@ export function highwireReference(rich: CslItem): string {
     ['citation_volume', item.volume as string | undefined],
     ['citation_issue', (item.issue ?? item.number) as string | undefined],
     ['citation_firstpage', (item.page as string | undefined)?.split(/[-–]/)[0]],
-    ['citation_public_url', item.URL],
+    ['citation_public_url', webUrl(item.URL)],
   ];
   return pairs
     .filter((p): p is [string, string] => Boolean(p[1]))
@@ -103,7 +105,8 @@ export function schemaOrgWork(rich: CslItem): Record<string, unknown> {
     work.isPartOf = { '@type': 'Periodical', name: item['container-title'] };
   const publisher = publisherOf(item);
   if (publisher) work.publisher = { '@type': 'Organization', name: publisher };
-  if (item.URL) work.url = item.URL;
+  const url = webUrl(item.URL);
+  if (url) work.url = url;
   return work;
 }
 
@@ -125,7 +128,7 @@ export function coinsOf(rich: CslItem): string {
           ? 'info:ofi/fmt:kev:mtx:book'
           : 'info:ofi/fmt:kev:mtx:dc',
     ],
-    ['rft_id', item.URL],
+    ['rft_id', webUrl(item.URL)],
     [
       'rft.genre',
       journal ? 'article' : item.type === 'report' ? 'report' : book ? 'book' : undefined,
@@ -154,12 +157,34 @@ function dateParts(iso: string): CslDate {
 }
 
 /**
+ * The date of a page as its editors set it: `last_update.date` in its front matter (Docusaurus's
+ * own field; YAML may have read it as a date), else the edition's date. Never the date of the
+ * build: a citation must not change because the site was built again.
+ */
+export function pageDate(
+  frontMatter: Record<string, unknown>,
+  edition: EditionMetadata,
+  file: string,
+): string {
+  const lastUpdate = frontMatter.last_update as { date?: unknown } | undefined;
+  const date = lastUpdate?.date;
+  if (date === undefined) return edition.issued;
+  if (date instanceof Date && !Number.isNaN(date.getTime())) {
+    return date.toISOString().slice(0, 10);
+  }
+  if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
+  throw new Error(
+    `${file}: front matter "last_update.date" must be a date written YYYY-MM-DD; got ${JSON.stringify(date)}`,
+  );
+}
+
+/**
  * The CSL item for citing a page of the edition: the introduction stands for the whole essay;
- * a chapter is a part of it.
+ * a chapter is a part of it. `issued` is the page's date (`pageDate`), the edition's by default.
  */
 export function editionItem(
   edition: EditionMetadata,
-  page: { id: string; title: string; url: string; whole: boolean },
+  page: { id: string; title: string; url: string; whole: boolean; issued?: string },
 ): CslItem {
   return {
     id: page.id,
@@ -169,7 +194,7 @@ export function editionItem(
       ? edition.containerTitle
       : `${edition.title} (${edition.containerTitle})`,
     publisher: edition.publisher,
-    issued: dateParts(edition.issued),
+    issued: dateParts(page.issued ?? edition.issued),
     URL: page.url,
     'original-title': edition.original.title,
     'original-publisher': edition.original.publisher,
@@ -185,7 +210,8 @@ export function editionItem(
  */
 export function archiveUrl(rich: CslItem): string | undefined {
   const item = plainDeep(rich);
-  if (!item.URL || !/^https?:\/\//.test(item.URL)) return undefined;
+  const url = webUrl(item.URL);
+  if (!url) return undefined;
   const stamp = isoDate(item.issued)?.replaceAll('-', '') ?? '';
-  return `https://web.archive.org/web/${stamp ? `${stamp}/` : ''}${item.URL}`;
+  return `https://web.archive.org/web/${stamp ? `${stamp}/` : ''}${url}`;
 }

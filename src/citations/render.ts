@@ -1,7 +1,10 @@
 /**
- * Rendering with citeproc-js. Every document gets its own engine and all its citations are
- * processed in one batch, so that disambiguation (2020a/2020b), sorting and numbering are
- * those of that document; nothing is shared with citation-js's global engine cache.
+ * Rendering with citeproc-js. A work has one label across the site: every document is rendered
+ * against the same registry of items, the site's scope (every work it cites, in reading order,
+ * then the other entries it lists), so that disambiguation (2020a/2020b) and, in numeric styles,
+ * numbers are the site's, and "(TechCrunch, 2020b)" in a chapter is "TechCrunch. (2020b, …)" on
+ * /bibliography. Each document's citations are processed in one batch, so that positions are
+ * its own; nothing is shared with citation-js's global engine cache.
  */
 import CSL, { type Citation, type CitationItem, type Engine } from './citeproc';
 import type { Element, ElementContent } from 'hast';
@@ -9,6 +12,7 @@ import type { Element, ElementContent } from 'hast';
 import { retrieveLocale, type CslItem, type CslStyle } from './csl';
 import { EXPORT_SUFFIXES, type ExportFormat } from './formats';
 import { citeprocHtmlToHast, h, ITEM_MARKER, text, toText } from './hast';
+import { renderItemOf } from './items';
 import { archiveUrl, isoDate } from './metadata';
 import type { Library } from './library';
 import type { CiteItem } from './syntax';
@@ -29,28 +33,44 @@ export function citationAnchor(n: number): string {
   return `citation-${n}`;
 }
 
-/** What an engine can cite: keys in a stable order, and the item behind each. */
-interface ItemSource {
+/**
+ * The works whose labels are settled together: every key of the library, each once, those the
+ * site cites first, in reading order (which numeric styles number by), then the rest.
+ */
+export interface Scope {
+  library: Library;
   keys: readonly string[];
-  get(key: string): CslItem | undefined;
 }
 
-const librarySources = new WeakMap<Library, ItemSource>();
+const scopes = new WeakMap<Library, Scope>();
 
-/** One source per library, so that an engine can tell when its items changed. */
-function librarySource(library: Library): ItemSource {
-  let source = librarySources.get(library);
-  if (!source) {
-    source = { keys: [...library.entries.keys()], get: (key) => library.entries.get(key)?.csl };
-    librarySources.set(library, source);
+/**
+ * The scope of a site that cites `cited` (in reading order; repeats and keys the library does
+ * not hold, which are reported elsewhere, are skipped). The same keys give the same object, so
+ * that engines keep their registry from one document to the next.
+ */
+export function createScope(library: Library, cited: Iterable<string> = []): Scope {
+  const keys = [
+    ...new Set([...[...cited].filter((k) => library.entries.has(k)), ...library.entries.keys()]),
+  ];
+  const last = scopes.get(library);
+  if (last && last.keys.length === keys.length && last.keys.every((k, i) => k === keys[i])) {
+    return last;
   }
-  return source;
+  const scope = { library, keys };
+  scopes.set(library, scope);
+  return scope;
 }
 
 interface PooledEngine {
   engine: Engine;
-  source: ItemSource | undefined;
+  /** The scope the registry holds. */
+  scope: Scope | undefined;
+  /** The item behind each id the engine may ask for. */
+  get: (id: string) => CslItem | undefined;
   keyIndex: Map<string, number>;
+  /** The scope's whole bibliography, rendered once. */
+  entries: RenderedEntry[] | undefined;
 }
 
 const engines = new Map<CslStyle, PooledEngine>();
@@ -72,7 +92,7 @@ const NARRATIVE_NAMES =
  * citation would lose its subject; it gets NARRATIVE_NAMES, and reads "Doe (1) argues".
  * Styles whose citations do name authors are left as they are.
  */
-function withNarrativeNames(xml: string): string {
+export function withNarrativeNames(xml: string): string {
   if (/<intext[\s>]/.test(xml)) return xml;
   const citation = /<citation[\s>][\s\S]*?<\/citation>/.exec(xml)?.[0];
   if (!citation) return xml;
@@ -95,27 +115,49 @@ function withNarrativeNames(xml: string): string {
 }
 
 /**
- * The engine for a style, ready for one document. Building an engine costs far more than
- * rendering a document with it (APA: ~0.4 s against ~0.1 s), so there is one per style, and
- * every use starts with `rebuildProcessorState`, which sets the registry to exactly the
- * document's items and replays its citations from nothing: disambiguation, order and numbers
- * are the document's own, as with a new engine (tests/unit/engine-reuse.test.ts checks this).
- * Uses are synchronous, so no two documents ever share the engine at once.
+ * The engine for a style, with the scope's items registered. Building an engine costs far more
+ * than rendering a document with it (APA: ~0.4 s against ~0.1 s), and registering a scope's
+ * items (sort keys, disambiguation) is a third of a document's rendering: there is one engine
+ * per style, and the scope is registered once, when it changes. Documents then only add their
+ * citations (see `processCitations`); tests/unit/engine-reuse.test.ts shows that each gets what
+ * a fresh engine with the scope registered gives it. Uses are synchronous, so no two documents
+ * ever share the engine at once.
  */
-function engineFor(source: ItemSource, style: CslStyle): Engine {
+function engineFor(style: CslStyle, scope: Scope): PooledEngine {
+  const pooled = pooledEngine(style);
+  if (pooled.scope !== scope) {
+    // Forget everything the engine has read (other items may stand behind the same keys), as
+    // citeproc's own reset to an empty state does (restoreProcessorState without citations),
+    // then register the scope's items, in its order. Emptying its lists (updateItems([]),
+    // updateUncitedItems([])) is not enough: uncited items stay while old citations of them
+    // are on record, and are then asked of the new scope, which may not hold them.
+    resetEngine(pooled.engine);
+    pooled.get = (id) =>
+      scope.library.entries.has(id) ? renderItemOf(scope.library, id) : undefined;
+    pooled.keyIndex = new Map(scope.keys.map((k, i) => [k, i]));
+    pooled.engine.updateItems([...scope.keys]);
+    pooled.entries = undefined;
+    pooled.scope = scope;
+  }
+  return pooled;
+}
+
+function pooledEngine(style: CslStyle): PooledEngine {
   let pooled = engines.get(style);
   if (!pooled) {
     const entry: PooledEngine = {
-      source: undefined,
+      scope: undefined,
+      get: () => undefined,
       keyIndex: new Map(),
+      entries: undefined,
       engine: new CSL.Engine(
         {
           retrieveLocale: (lang) => retrieveLocale(style, lang),
           retrieveItem: (id): CslItem & { system_id: string } => {
-            const item = entry.source?.get(id);
+            const item = entry.get(id);
             if (!item) throw new Error(`No entry for citation key "${id}"`);
             // system_id turns on citeproc's per-item wrapper. citeproc deep-copies what it is
-            // given before annotating it, so the library's item is safe.
+            // given before annotating it, so the item is safe.
             return { ...item, system_id: id };
           },
           // Marks where each cited item starts and ends, so that each can link to its own
@@ -133,17 +175,47 @@ function engineFor(source: ItemSource, style: CslStyle): Engine {
     engines.set(style, entry);
     pooled = entry;
   }
-  if (pooled.source !== source) {
-    // Other items, perhaps behind the same keys: forget everything the engine has read, as
-    // citeproc's own reset to an empty state does (restoreProcessorState without citations).
-    // Emptying its lists (updateItems([]), updateUncitedItems([])) is not enough: the last
-    // bibliography's uncited items stay while old citations of them are on record, and are
-    // then read again from this source, which may not hold them.
-    resetEngine(pooled.engine);
-    pooled.source = source;
-    pooled.keyIndex = new Map(source.keys.map((k, i) => [k, i]));
+  return pooled;
+}
+
+/**
+ * A document's citations, rendered against the registry as it stands: the document's own
+ * citation history starts empty (positions such as "ibid." are the document's), while items,
+ * their disambiguation and numbers are the scope's. This is what `rebuildProcessorState` does,
+ * without re-registering the items, which would narrow them to the document's.
+ */
+function processCitations(engine: Engine, citations: readonly Citation[]): Map<string, string> {
+  engine.registry.citationreg = new CSL.Registry.CitationReg(engine);
+  const pre: [string, number][] = [];
+  const output = new Map<string, string>();
+  for (const citation of citations) {
+    const [, updates] = engine.processCitationCluster(
+      citation,
+      pre,
+      [],
+      CSL.ASSUME_ALL_ITEMS_REGISTERED,
+    );
+    pre.push([citation.citationID, citation.properties.noteIndex]);
+    for (const [index, html] of updates) output.set(pre[index]![0], html);
   }
-  return pooled.engine;
+  return output;
+}
+
+/**
+ * The entries for `keys`, in the style's order. An entry reads the same in any list of the
+ * scope's entries, unless the style replaces an author repeated from the entry before
+ * ("———", subsequent-author-substitute): then the list is rendered for these keys.
+ */
+function entriesFor(pooled: PooledEngine, keys: ReadonlySet<string>): RenderedEntry[] {
+  const { engine } = pooled;
+  if (typeof engine.bibliography.opt['subsequent-author-substitute'] === 'string') {
+    return entriesOf(engine, [...keys]);
+  }
+  pooled.entries ??= entriesOf(engine);
+  // Copies: pages put entries into their own trees, which later steps may change.
+  return pooled.entries
+    .filter((e) => keys.has(e.key))
+    .map((e) => ({ key: e.key, content: structuredClone(e.content) }));
 }
 
 function resetEngine(engine: Engine): void {
@@ -274,8 +346,10 @@ function inline(nodes: ElementContent[]): ElementContent[] {
   );
 }
 
-function entriesOf(engine: Engine): RenderedEntry[] {
-  const result = engine.makeBibliography();
+function entriesOf(engine: Engine, only?: readonly string[]): RenderedEntry[] {
+  const result = engine.makeBibliography(
+    only && { include: only.map((key) => ({ field: 'id', value: key })) },
+  );
   if (!result) return [];
   const [params, html] = result;
   const entries = html.map((entryHtml, i) => {
@@ -298,14 +372,14 @@ export interface StyledDocument {
   entries: RenderedEntry[];
 }
 
-/** Renders a document's citations (every key must be in the library) in one style. */
+/** Renders a document's citations (every key must be in the scope) in one style. */
 export function renderClusters(
-  library: Library,
+  scope: Scope,
   style: CslStyle,
   clusters: readonly ClusterInput[],
 ): StyledDocument {
-  const source = librarySource(library);
-  const engine = engineFor(source, style);
+  const pooled = engineFor(style, scope);
+  const { engine } = pooled;
   const citations: Citation[] = clusters.map((cluster, i) => ({
     citationID: `c${i + 1}`,
     citationItems: cluster.items.map(toCiteprocItem),
@@ -314,12 +388,7 @@ export function renderClusters(
       ...(cluster.narrative ? { mode: 'composite' as const } : {}),
     },
   }));
-  // rebuildProcessorState sets the uncited items only after rendering the citations: those of a
-  // bibliography rendered before would count in this document's disambiguation.
-  engine.updateUncitedItems([]);
-  const output = new Map(
-    engine.rebuildProcessorState(citations, 'html').map(([id, , html]) => [id, html]),
-  );
+  const output = processCitations(engine, citations);
   const layout = {
     prefix: engine.citation.opt.layout_prefix ?? '',
     suffix: engine.citation.opt.layout_suffix ?? '',
@@ -330,13 +399,13 @@ export function renderClusters(
         linkItems(
           citeprocHtmlToHast(output.get(`c${i + 1}`) ?? ''),
           cluster,
-          source.keys,
-          library,
+          scope.keys,
+          scope.library,
           layout,
         ),
       ),
     ),
-    entries: entriesOf(engine),
+    entries: entriesFor(pooled, new Set(clusters.flatMap((c) => c.items.map((i) => i.key)))),
   };
 }
 
@@ -468,54 +537,79 @@ export function documentData(
 
 /** Renders a document in one style (under the id "default") and returns its data. */
 export function renderDocument(
-  library: Library,
+  scope: Scope,
   style: CslStyle,
   clusters: readonly ClusterInput[],
 ): DocumentData {
   return documentData(
-    library,
-    [{ id: 'default', doc: renderClusters(library, style, clusters) }],
+    scope.library,
+    [{ id: 'default', doc: renderClusters(scope, style, clusters) }],
     clusters,
   );
 }
 
 /**
- * The formatted entries for `keys` (all entries when omitted), in the style's order, for the
- * site bibliography and exports of formatted text.
+ * The formatted entries for `keys` (all of the scope's when omitted), in the style's order, as
+ * the site's pages show them: for the site bibliography and exports of formatted text.
  */
 export function renderEntries(
-  library: Library,
+  scope: Scope,
   style: CslStyle,
-  keys: readonly string[] = [...library.entries.keys()],
+  keys: Iterable<string> = scope.keys,
 ): { entries: RenderedEntry[] } {
-  const engine = engineFor(librarySource(library), style);
-  engine.rebuildProcessorState([], 'html', [...keys]);
-  return { entries: entriesOf(engine) };
+  return { entries: entriesFor(engineFor(style, scope), new Set(keys)) };
 }
 
-/** Formatted entries for items outside the library (the edition citing itself). */
+/**
+ * Formatted entries for items outside the library (the edition citing itself), each as a
+ * citation to copy: labelled and numbered on their own, without a list number.
+ */
 export function renderItems(
   items: readonly CslItem[],
   style: CslStyle,
 ): { entries: RenderedEntry[] } {
   const byId = new Map(items.map((item) => [item.id, item]));
-  const engine = engineFor({ keys: [...byId.keys()], get: (key) => byId.get(key) }, style);
-  engine.rebuildProcessorState([], 'html', [...byId.keys()]);
-  return { entries: entriesOf(engine) };
+  // The site's registry stays as it is; these items get one of their own for the moment, so
+  // that they are labelled on their own and the next document finds the site's as it was.
+  const pooled = pooledEngine(style);
+  const { engine } = pooled;
+  const saved = { registry: engine.registry, get: pooled.get };
+  engine.registry = new CSL.Registry(engine);
+  pooled.get = (id) => byId.get(id);
+  try {
+    engine.updateItems([...byId.keys()]);
+    return {
+      entries: entriesOf(engine).map((e) => ({ key: e.key, content: withoutNumber(e.content) })),
+    };
+  } finally {
+    engine.registry = saved.registry;
+    pooled.get = saved.get;
+  }
+}
+
+/** Numeric styles put an entry's number in a margin of its own ("1."): not part of a citation. */
+function withoutNumber(content: ElementContent[]): ElementContent[] {
+  const hasClass = (n: ElementContent, name: string) =>
+    n.type === 'element' &&
+    Array.isArray(n.properties.className) &&
+    n.properties.className.includes(name);
+  if (!content.some((n) => hasClass(n, 'csl-left-margin'))) return content;
+  return content
+    .filter((n) => !hasClass(n, 'csl-left-margin'))
+    .flatMap((n) => (n.type === 'element' && hasClass(n, 'csl-right-inline') ? n.children : [n]));
 }
 
 /**
- * Each key's in-text citation on its own ("Gallagher, 2018"), as plain text, disambiguated
- * across the whole library: what `cite list` shows beside each key.
+ * Each key's in-text citation on its own ("Gallagher, 2018"), as plain text, labelled as the
+ * site labels it: what `cite list` shows beside each key.
  */
-export function shortReferences(library: Library, style: CslStyle): Map<string, string> {
-  const keys = [...library.entries.keys()];
+export function shortReferences(scope: Scope, style: CslStyle): Map<string, string> {
   const { clusters } = renderClusters(
-    library,
+    scope,
     style,
-    keys.map((key) => ({ items: [{ key, offset: 0 }], narrative: false })),
+    scope.keys.map((key) => ({ items: [{ key, offset: 0 }], narrative: false })),
   );
-  return new Map(keys.map((key, i) => [key, toText(clusters[i]!)]));
+  return new Map(scope.keys.map((key, i) => [key, toText(clusters[i]!)]));
 }
 
 /** Where each entry's own .bib files are served, under the site's base URL (see the site plugin). */

@@ -188,12 +188,14 @@ export function risTags(rich: CslItem): [string, string][] {
   add('DB', str(item.archive));
   add('Y2', risDate(item.accessed));
   add('N1', str(item.note), ...notes);
-  add('KW', ...(str(item.keyword)?.split(/\s*[,;]\s*/) ?? []));
+  // biblatex separates keywords with commas only: a ";" is text (as in "&lt;").
+  add('KW', ...(str(item.keyword)?.split(/\s*,\s*/) ?? []));
 
   return [
     ['TY', ty],
     ...ORDER.flatMap((tag) => (tags[tag] ?? []).map((v): [string, string] => [tag, v])),
-    ['ID', item.id],
+    // The key as written: plain text would drop what looks like a tag in it ("a<b>c").
+    ['ID', String(rich.id)],
   ];
 }
 

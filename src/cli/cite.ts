@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 
 import {
   archiveUrl,
+  byReadingOrder,
   checkSite,
   listDocuments,
   plainText,
@@ -25,14 +26,17 @@ import {
   formatWarning,
   loadContext,
   renderEntries,
+  renderItemOf,
   renderItems,
   shortReferences,
+  siteScope,
   sortDiagnostics,
   type CitationContext,
   type CslStyle,
   type Diagnostic,
   type ExportFormat,
   type Library,
+  type Scope,
   type SiteReport,
 } from '../citations';
 import { optionsInConfig } from '../plugins/citations';
@@ -146,7 +150,8 @@ function renderingProblems(library: Library, style: CslStyle, error: unknown): D
   const problems: Diagnostic[] = [];
   for (const entry of library.entries.values()) {
     try {
-      renderItems([entry.csl], style);
+      // As the site renders it (items.ts), so that a problem of that copy is found too.
+      renderItems([renderItemOf(library, entry.key)], style);
     } catch (cause) {
       problems.push({
         file: entry.file,
@@ -173,9 +178,16 @@ function links(context: CitationContext, out: Write): void {
   }
 }
 
-function list(context: CitationContext, report: SiteReport, out: Write, err: Write): number {
+function list(
+  context: CitationContext,
+  report: SiteReport,
+  scope: Scope,
+  out: Write,
+  err: Write,
+): number {
   const failed = refuse('list', report, err);
-  const short = shortReferences(context.library, context.style);
+  // Labelled as the site labels them.
+  const short = shortReferences(scope, context.style);
   for (const key of context.library.entries.keys()) {
     const places = report.documents.flatMap((d) =>
       d.citations.filter((c) => c.key === key).map((c) => `${d.file}:${c.line}:${c.column}`),
@@ -188,6 +200,7 @@ function list(context: CitationContext, report: SiteReport, out: Write, err: Wri
 function exportCommand(
   context: CitationContext,
   report: SiteReport,
+  scope: Scope,
   format: string | undefined,
   document: string | undefined,
   out: Write,
@@ -212,7 +225,7 @@ function exportCommand(
   // A partial export would look complete to whoever imports it.
   if (refuse('export', report, err)) return 1;
   // In the style's order, as on the site.
-  const entries = renderEntries(context.library, context.style)
+  const entries = renderEntries(scope, context.style)
     .entries.filter((e) => keys.has(e.key))
     .map((e) => context.library.entries.get(e.key)!);
   let text: string;
@@ -318,6 +331,14 @@ function run(
   const folders = (values.docs ?? contentFolders(config)).map((d) => path.resolve(cwd, d));
   const files = folders.filter((f) => fs.existsSync(f)).flatMap(listDocuments);
   const report = checkSite(context, files);
+  // Labels as the site gives them: its works numbered in reading order, which Docusaurus is not
+  // here to tell: each folder's documents by `sidebar_position`, then by path.
+  const scope = siteScope(
+    context,
+    folders.flatMap((folder) =>
+      report.documents.filter((d) => d.path.startsWith(folder + path.sep)).sort(byReadingOrder),
+    ),
+  );
 
   try {
     switch (command) {
@@ -326,9 +347,9 @@ function run(
         return check(context, report, out, err);
       }
       case 'list':
-        return list(context, report, out, err);
+        return list(context, report, scope, out, err);
       case 'export':
-        return exportCommand(context, report, values.format, values.document, out, err);
+        return exportCommand(context, report, scope, values.format, values.document, out, err);
     }
   } catch (error) {
     if (error instanceof UsageError) throw error;

@@ -17,11 +17,13 @@ import type { VFile } from 'vfile';
 
 import {
   applyPolicy,
+  createScope,
   displayPath,
   findCitations,
   findPassage,
   h,
   loadContext,
+  pageDate,
   passageAnchor,
   renderInStyles,
   type ClusterData,
@@ -157,7 +159,20 @@ export default function remarkCitations() {
     }
 
     const ok = citations.filter((c) => c.resolved);
-    const data = ok.length > 0 ? renderInStyles(context, ok) : undefined;
+    // Labels are the site's: this page's citations are rendered among every work the site
+    // cites, in the site's order (see the citations plugin); its own works are among them,
+    // unless the site's are not known (a page compiled on its own, as in the fixture tests).
+    const data =
+      ok.length > 0
+        ? renderInStyles(
+            context,
+            createScope(context.library, [
+              ...site.scope,
+              ...ok.flatMap((c) => c.items.map((i) => i.key)),
+            ]),
+            ok,
+          )
+        : undefined;
     const inHeadings = new Set<Text>();
     visit(tree, 'heading', (heading) => {
       visit(heading, 'text', (node) => {
@@ -210,6 +225,7 @@ export default function remarkCitations() {
           title: document.title,
           url: normalizeUrl([site.siteUrl, document.permalink]),
           name: document.name,
+          issued: pageDate(document.frontMatter, options.edition, shown),
           whole: document.permalink === site.baseUrl,
           citeThis: document.frontMatter.cite_this !== false,
           siteUrl: normalizeUrl([site.siteUrl, site.baseUrl]).replace(/\/$/, ''),

@@ -29,6 +29,8 @@ export interface PageInfo {
   /** The site's address, base URL included, without a trailing slash. */
   siteUrl: string;
   terms: { work: string; part: string };
+  /** The page's date, YYYY-MM-DD (`pageDate`). */
+  issued: string;
 }
 
 export function pageMeta(
@@ -40,15 +42,10 @@ export function pageMeta(
   const id = `${edition.key}-${page.whole ? page.terms.work : page.name}`;
   const self = editionItem(edition, { id, ...page });
   const cited = citedKeys.map((key) => context.library.entries.get(key)!.csl);
-  // Titles as written: the style must not re-case them.
-  const nocase = (v: unknown) => `<span class="nocase">${String(v)}</span>`;
-  const forStyles = {
-    ...self,
-    title: nocase(self.title),
-    'container-title': nocase(self['container-title']),
-  };
+  // The titles are the editors', in sentence case: styles that want title case (Chicago)
+  // change them as they do the references'.
   const formatted = context.styles.map((s) => {
-    const content = renderItems([forStyles], s.csl).entries[0]?.content ?? [];
+    const content = renderItems([self], s.csl).entries[0]?.content ?? [];
     return { style: s.id, content };
   });
   const date = isoDate(self.issued)!;
@@ -67,7 +64,8 @@ export function pageMeta(
     '@type': 'Article',
     headline: self.title,
     url: self.URL,
-    datePublished: date,
+    datePublished: edition.issued,
+    ...(date !== edition.issued ? { dateModified: date } : {}),
     publisher: { '@type': 'Organization', name: edition.publisher },
     isPartOf: { '@type': 'WebSite', name: edition.containerTitle, url: page.siteUrl },
     isBasedOn: {

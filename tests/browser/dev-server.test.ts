@@ -108,12 +108,13 @@ describe('the development server', () => {
     'shows a .bib edit on the chapter that cites the entry and on /print',
     { timeout: 180_000 },
     async () => {
-      expect(await textOn('/google')).toContain('Launch Censored Search Engine');
+      // APA prints the title in sentence case.
+      expect(await textOn('/google')).toContain('launch censored search engine');
       site.edit('bibliography/essay.bib', (bib) =>
         bib.replace('Launch Censored Search Engine', 'Launch Uncensored Search Engine'),
       );
-      await expect.poll(() => textOn('/google'), poll).toContain('Launch Uncensored Search Engine');
-      await expect.poll(() => textOn('/print'), poll).toContain('Launch Uncensored Search Engine');
+      await expect.poll(() => textOn('/google'), poll).toContain('launch uncensored search engine');
+      await expect.poll(() => textOn('/print'), poll).toContain('launch uncensored search engine');
     },
   );
 

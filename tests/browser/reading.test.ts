@@ -196,12 +196,17 @@ describe('the print edition', () => {
     }
     expect(await page.locator('h2.print-chapter').count()).toBe(CHAPTERS.length);
     expect(await page.locator('ul.references > li').first().isVisible()).toBe(true);
-    // A link's address is printed after it.
+    // A link in the text has its address printed after it (not the title page's, nor the
+    // references', which show their address already).
     const after = await page
       .locator('.markdown a[href^="http"]:not(.citation-link)')
-      .first()
-      .evaluate((a) => getComputedStyle(a, '::after').content);
-    expect(after).toMatch(/^"\s*<https?:\/\//);
+      .evaluateAll((as) =>
+        as
+          .filter((a) => !a.closest('.print-title-page, .references'))
+          .map((a) => getComputedStyle(a, '::after').content),
+      );
+    expect(after.length).toBeGreaterThan(0);
+    for (const content of after) expect(content).toMatch(/^"\s*<https?:\/\//);
     expectNoProblems(page);
   });
 

@@ -36,7 +36,8 @@ describe('/print', () => {
   });
 
   it('holds every paragraph of every chapter', () => {
-    // Citations are numbered and disambiguated per document, so compare the words around them.
+    // Each page's citations carry ids and back-links of their own, so compare the words around
+    // them.
     const words = (node: Element | Root | undefined) =>
       text(withoutCitations(node)).replace(/\s+/g, ' ');
     const printed = words(article);

@@ -28,5 +28,6 @@ export function registerFixtureSite(dir: string, options: Options, file = 'input
     siteUrl: 'https://example.org',
     options: resolveOptions(options),
     documents: new Map([[document.source, document]]),
+    scope: [],
   });
 }

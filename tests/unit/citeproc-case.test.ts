@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import CSL from '../../src/citations/citeproc';
-import { createLibrary, loadStyle, renderEntries, toText } from '../../src/citations';
+import { createLibrary, createScope, loadStyle, renderEntries, toText } from '../../src/citations';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -65,7 +65,10 @@ describe('citeproc case mapping', () => {
         text: '@book{x, author = {Öztürk, İlkay and van der Berg, Ånne}, title = {IN THE CITY of istanbul: a study}, publisher = {P}, date = {2019}}',
       },
     ]);
-    const [entry] = renderEntries(library, loadStyle('style-chicago', 'en-US', ROOT)).entries;
+    const [entry] = renderEntries(
+      createScope(library),
+      loadStyle('style-chicago', 'en-US', ROOT),
+    ).entries;
     expect(toText(entry!.content)).toBe(
       'Öztürk, İlkay, and Ånne van der Berg. 2019. IN THE CITY of Istanbul: A Study. P.',
     );

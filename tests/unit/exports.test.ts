@@ -25,6 +25,8 @@ const SOURCES = [
   'bibliography/essay.bib',
   'tests/fixtures/exports/tricky.bib',
   'tests/fixtures/exports/forging.bib',
+  // Markup, scripts and character references in every field kind (issue #13).
+  'tests/fixtures/hostile/refs.bib',
 ];
 
 /**

@@ -17,6 +17,7 @@ registerSite({
   siteUrl: config.url,
   options: resolveOptions(optionsInConfig(config) ?? {}),
   documents: new Map(),
+  scope: [],
 });
 
 async function descriptionOf(fileContent: string): Promise<unknown> {

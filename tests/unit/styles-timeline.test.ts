@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   archiveUrl,
   createLibrary,
+  createScope,
   formatDiagnostic,
   formatEventDate,
   loadStyle,
@@ -44,7 +45,7 @@ describe('reader styles', () => {
   it('load Chicago author-date from its npm package and render with it', () => {
     const chicago = loadStyle('style-chicago', 'en-US', ROOT);
     expect(chicago.xml).toContain('chicago-author-date');
-    const doc = renderClusters(library, chicago, [
+    const doc = renderClusters(createScope(library), chicago, [
       { narrative: false, items: [{ key: 'gallagher2018dragonfly', offset: 0 }] },
     ]);
     expect(toText(doc.clusters[0]!)).toBe('(Gallagher 2018)');

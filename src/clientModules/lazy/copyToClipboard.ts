@@ -34,6 +34,15 @@ export async function writeText(text: string): Promise<void> {
   if (!ok) throw new Error('copy refused');
 }
 
+/**
+ * "Copy BibTeX of key" announces "BibTeX of key copied to the clipboard": an entry's buttons
+ * carry their label once, not a second sentence each (every byte is in the page's data).
+ */
+function doneMessage(button: HTMLButtonElement): string {
+  const what = /^Copy (.+)$/.exec(button.getAttribute('aria-label') ?? '')?.[1];
+  return what ? `${what} copied to the clipboard` : 'Copied to the clipboard';
+}
+
 /** Announces the outcome, and marks the button "copied" for a moment. */
 export function report(button: HTMLButtonElement, written: Promise<void>): void {
   // The site's polite live region (src/theme/Root.tsx).
@@ -44,7 +53,7 @@ export function report(button: HTMLButtonElement, written: Promise<void>): void 
       // Emptied first, so that copying the same thing twice is announced twice.
       region.textContent = '';
       requestAnimationFrame(() => {
-        region.textContent = button.dataset.copyDone ?? 'Copied to the clipboard';
+        region.textContent = button.dataset.copyDone ?? doneMessage(button);
       });
       button.dataset.copied = 'true';
       window.setTimeout(() => delete button.dataset.copied, 2000);

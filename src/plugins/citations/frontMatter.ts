@@ -10,7 +10,7 @@
 import type { ParseFrontMatter } from '@docusaurus/types';
 import { createExcerpt } from '@docusaurus/utils';
 
-import { citationsAsText, displayPath, loadContext } from '../../citations';
+import { citationsAsText, createScope, displayPath, loadContext } from '../../citations';
 import { siteOfFile } from './store';
 
 export const citationFrontMatter: ParseFrontMatter = async (params) => {
@@ -28,6 +28,12 @@ export const citationFrontMatter: ParseFrontMatter = async (params) => {
     displayPath(params.filePath, siteDir),
     context.library,
     context.style,
+    // Labels as the page gives them: the site's (see src/remark/citations.ts). Docusaurus's
+    // content plugins read front matter before the site's documents are known, so that on a
+    // first build the page's own works come first: numeric labels may then differ from the
+    // page's; author-date labels, which depend on the works (all of the library's, in either
+    // scope) and the style's sort, do not.
+    (cited) => createScope(context.library, [...site.scope, ...cited]),
   );
   if (fileContent === params.fileContent) return result;
   // As Docusaurus's docs plugin does it: the first line of text after the front matter.

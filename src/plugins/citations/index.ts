@@ -36,9 +36,12 @@ import {
   typographicQuotes,
   renderInStyles,
   resolveBibFiles,
+  scriptJson,
+  siteScope,
   type CitationConfig,
   type CitationContext,
   type DocumentReport,
+  type Scope,
   type SiteReport,
 } from '../../citations';
 import { STYLE_STORAGE_KEY } from './constants';
@@ -66,7 +69,7 @@ const CLIENT_MODULES = ['copyToClipboard', 'citationPreviews', 'citationStyle'].
 );
 
 function styleChoiceScript(ids: readonly string[]): string {
-  return `try{var s=localStorage.getItem(${JSON.stringify(STYLE_STORAGE_KEY)});if(${JSON.stringify(ids)}.indexOf(s)>0)document.documentElement.setAttribute('data-citation-style',s)}catch(e){}`;
+  return `try{var s=localStorage.getItem(${scriptJson(STYLE_STORAGE_KEY)});if(${scriptJson(ids)}.indexOf(s)>0)document.documentElement.setAttribute('data-citation-style',s)}catch(e){}`;
 }
 
 function styleChoiceCss(ids: readonly string[]): string {
@@ -93,6 +96,7 @@ function styleChoices(site: CitationContext): StyleChoice[] {
 /** The timeline: the events in date order, each with its passage and its citation. */
 async function addTimeline(
   site: CitationContext,
+  scope: Scope,
   options: PluginOptions,
   documents: readonly SiteDocument[],
   actions: PluginContentLoadedActions,
@@ -107,6 +111,7 @@ async function addTimeline(
     cited.length > 0
       ? renderInStyles(
           site,
+          scope,
           cited.map((e) => e.cite!),
         )
       : undefined;
@@ -157,6 +162,7 @@ function readableDate(iso: string): string {
  */
 async function addPrintEdition(
   site: CitationContext,
+  scope: Scope,
   options: PluginOptions & { print: PrintOptions },
   fallbackTitle: string,
   siteAddress: string,
@@ -179,7 +185,7 @@ async function addPrintEdition(
         backlinks.set(key, [...(backlinks.get(key) ?? []), id]);
     });
   }
-  const styled = backlinks.size > 0 ? entriesInStyles(site, [...backlinks.keys()]) : [];
+  const styled = backlinks.size > 0 ? entriesInStyles(site, scope, backlinks.keys()) : [];
   const { work, part } = options.terms;
   const { edition } = options;
   const data: PrintPageData = {
@@ -237,10 +243,12 @@ function sourcesRule(
   siteDir: string,
   resolved: CitationConfig,
   isDocument: (file: string) => boolean,
+  generated: readonly string[],
 ) {
   const paths = resolved.bibliography.map((p) => path.resolve(siteDir, p));
   const folders = paths.filter((p) => fs.existsSync(p) && fs.statSync(p).isDirectory());
   const files = [
+    ...generated,
     ...resolveBibFiles(resolved.bibliography, siteDir),
     ...(resolved.timeline ? [path.resolve(siteDir, resolved.timeline)] : []),
   ];
@@ -256,6 +264,10 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
   const { siteDir, baseUrl, siteConfig, generatedFilesDir } = context;
   /** Where the export files are written; copied into the build, served by `npm start`. */
   const exportsDir = path.join(generatedFilesDir, NAME, options.id, 'static');
+  // The site's works in the order its labels depend on (2020a, [3]): rewritten only when it
+  // changes, so that `npm start` recompiles every document then, and only then, when one
+  // document's edit changes another's labels.
+  const scopeFile = path.join(generatedFilesDir, NAME, options.id, 'scope.txt');
   const route = (routePath: string) => normalizeUrl([baseUrl, routePath]);
   let site: SiteState = {
     siteDir,
@@ -263,6 +275,7 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
     siteUrl: siteConfig.url,
     options,
     documents: new Map(),
+    scope: [],
   };
   registerSite(site);
 
@@ -305,7 +318,7 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
     configureWebpack() {
       const isDocument = (file: string) => site.documents.has(aliasedSitePath(file, siteDir));
       return {
-        module: { rules: [sourcesRule(siteDir, options, isDocument)] },
+        module: { rules: [sourcesRule(siteDir, options, isDocument, [scopeFile])] },
         // `npm start` serves the export files as it serves static folders.
         devServer: { static: [{ publicPath: baseUrl, directory: exportsDir }] },
       };
@@ -318,13 +331,32 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
 
     async allContentLoaded({ allContent, actions }) {
       const documents = siteDocuments(allContent as AllContent, { siteDir, baseUrl });
-      site = { ...site, documents: new Map(documents.map((d) => [d.source, d])) };
-      registerSite(site);
       const citations = loadContext(options, siteDir);
       const report = checkSite(
         citations,
         documents.map((d) => d.path),
       );
+      const reports = new Map(report.documents.map((r) => [r.path, r]));
+      // One label per work on every page: the site's works numbered in reading order, each
+      // docs instance's documents as its sidebars have them, then blog posts, oldest first.
+      const scope = siteScope(
+        citations,
+        [
+          ...documents.filter((d) => d.kind === 'doc'),
+          ...documents.filter((d) => d.kind === 'blog').reverse(),
+        ].flatMap((d) => reports.get(d.path) ?? []),
+      );
+      const scopeText = `${scope.keys.join('\n')}\n`;
+      if (!fs.existsSync(scopeFile) || fs.readFileSync(scopeFile, 'utf8') !== scopeText) {
+        fs.mkdirSync(path.dirname(scopeFile), { recursive: true });
+        fs.writeFileSync(scopeFile, scopeText);
+      }
+      site = {
+        ...site,
+        documents: new Map(documents.map((d) => [d.source, d])),
+        scope: scope.keys,
+      };
+      registerSite(site);
       // A document that is not valid MDX cannot be built, whatever the policy for citations.
       const unreadable = report.diagnostics.some((d) => d.ruleId === 'mdx-syntax');
       applyPolicy(report.diagnostics, unreadable ? 'throw' : options.onBrokenCitations, (m) =>
@@ -334,13 +366,13 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
       applyPolicy(report.warnings, 'warn', (m) => logger.warn(m));
 
       // Documents in reading order, each with the keys it cites.
-      const reports = new Map(report.documents.map((r) => [r.path, r]));
       const citing = documents
         .map((doc) => ({ doc, keys: new Set(reports.get(doc.path)?.citations.map((c) => c.key)) }))
         .filter((c) => c.keys.size > 0);
 
-      // The entries in every style the reader may choose; the default style's order first.
-      const styled = entriesInStyles(citations);
+      // The entries in every style the reader may choose, labelled as the pages label them;
+      // the default style's order first.
+      const styled = entriesInStyles(citations, scope);
       const entries = styled[0]!.entries;
 
       // Exports, in the style's order: the whole bibliography, and each document's own works.
@@ -401,11 +433,19 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
       });
 
       if (citations.timeline) {
-        await addTimeline(citations, options, documents, actions, route(options.timelinePath));
+        await addTimeline(
+          citations,
+          scope,
+          options,
+          documents,
+          actions,
+          route(options.timelinePath),
+        );
       }
       if (options.print) {
         await addPrintEdition(
           citations,
+          scope,
           { ...options, print: options.print },
           siteConfig.title,
           normalizeUrl([siteConfig.url, baseUrl]).replace(/\/$/, ''),

@@ -20,6 +20,11 @@ export interface SiteState {
   options: PluginOptions;
   /** Every document, by its source as Docusaurus names it ("@site/docs/google.mdx"). */
   documents: ReadonlyMap<string, SiteDocument>;
+  /**
+   * The keys of the site's scope (see `siteScope`), in order: what every page is labelled
+   * against. Empty until the site's documents are known.
+   */
+  scope: readonly string[];
 }
 
 const SITES = Symbol.for('docusaurus-plugin-citations.sites');

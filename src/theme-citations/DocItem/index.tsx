@@ -10,6 +10,7 @@ import DocItem from '@theme-init/DocItem';
 import type DocItemType from '@theme/DocItem';
 import { createElement, useMemo, type ReactNode } from 'react';
 
+import { scriptJson } from '../../citations/safety';
 import { CitationMetaContext } from '../../plugins/citations/client';
 import type { CitationMeta } from '../../plugins/citations/types';
 
@@ -35,7 +36,8 @@ export default function DocItemWrapper(props: Props): ReactNode {
           {meta.highwire.map(([name, content], i) => (
             <meta key={`${name}-${i}`} name={name} content={content} />
           ))}
-          <script type="application/ld+json">{JSON.stringify(meta.jsonLd)}</script>
+          {/* Head writes a script's text as it is: scriptJson keeps every value inside it. */}
+          <script type="application/ld+json">{scriptJson(meta.jsonLd)}</script>
         </Head>
       )}
       <DocItem {...props} content={content} />
