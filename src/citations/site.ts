@@ -157,7 +157,7 @@ export function renderInStyles(
 export function entriesInStyles(
   context: CitationContext,
   scope: Scope,
-  keys?: Iterable<string>,
+  keys?: readonly string[],
 ): { id: string; entries: RenderedEntry[] }[] {
   return context.styles.map((s) => ({
     id: s.id,

@@ -185,7 +185,7 @@ async function addPrintEdition(
         backlinks.set(key, [...(backlinks.get(key) ?? []), id]);
     });
   }
-  const styled = backlinks.size > 0 ? entriesInStyles(site, scope, backlinks.keys()) : [];
+  const styled = backlinks.size > 0 ? entriesInStyles(site, scope, [...backlinks.keys()]) : [];
   const { work, part } = options.terms;
   const { edition } = options;
   const data: PrintPageData = {
