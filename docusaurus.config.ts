@@ -1,12 +1,13 @@
 import type * as Preset from '@docusaurus/preset-classic';
 import type { Config } from '@docusaurus/types';
+
+import type { Options as CitationOptions } from 'docusaurus-plugin-citations';
+import { citationFrontMatter } from 'docusaurus-plugin-citations/front-matter';
+import remarkCitations from 'docusaurus-plugin-citations/remark';
 import { themes as prismThemes } from 'prism-react-renderer';
 
-import citationsPlugin, { type Options as CitationOptions } from './src/plugins/citations';
-import { citationFrontMatter } from './src/plugins/citations/frontMatter';
 import leanThemePlugin from './src/plugins/leanTheme';
 import searchRankingPlugin from './src/plugins/searchRanking';
-import remarkCitations from './src/remark/citations';
 import remarkCodeHighlighter from './src/remark/codeHighlighter';
 
 /**
@@ -135,7 +136,8 @@ const config: Config = {
   plugins: [
     leanThemePlugin,
     searchRankingPlugin,
-    ...(CITATIONS ? [[citationsPlugin, citations]] : []),
+    // The citations plugin, by its package name as any site names it (packages/ in this repository).
+    ...(CITATIONS ? [['docusaurus-plugin-citations', citations]] : []),
   ],
   themes: [
     [

@@ -12,6 +12,8 @@ export default tseslint.config(
       'node_modules/',
       'scratch/',
       'bench/out/',
+      '**/lib/',
+      '**/test-results/',
       'test-results/',
     ],
   },
@@ -41,7 +43,13 @@ export default tseslint.config(
   },
   {
     // Tests, scripts and the CLI talk to the terminal on purpose.
-    files: ['tests/**', 'bench/**', 'src/cli/**', 'bin/**'],
+    files: [
+      'tests/**',
+      'bench/**',
+      'packages/*/tests/**',
+      'packages/*/src/cli/**',
+      'packages/*/bin/**',
+    ],
     rules: { 'no-console': 'off' },
   },
 );

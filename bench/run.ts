@@ -19,7 +19,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-import { loadStyle } from '../src/citations';
+import { loadStyle } from 'docusaurus-plugin-citations/engine';
 import { runBuild } from '../tests/support/build';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium';
 import { firstVisit, serveCompressed, type VisitBytes } from '../tests/support/pageWeight';

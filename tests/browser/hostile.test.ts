@@ -1,5 +1,5 @@
 // Hostile bibliography data stays inert (issue #13). The hostile corpus
-// (tests/fixtures/hostile/refs.bib), cited by a document of its own (input.mdx beside it) and by a
+// (packages/docusaurus-plugin-citations/tests/fixtures/hostile/refs.bib), cited by a document of its own (input.mdx beside it) and by a
 // timeline event, is built into a copy of the site. Chromium then opens every page of that build
 // at desktop and phone size, opens the preview of every citation of the corpus, and searches for
 // it. Nothing of the corpus may run (each script in it sets a global `__xss_…`), add an element

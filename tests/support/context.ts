@@ -1,14 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { optionsInConfig, resolveOptions } from 'docusaurus-plugin-citations';
+import {
+  findCitations,
+  loadContext,
+  parseMdx,
+  type FoundCitation,
+} from 'docusaurus-plugin-citations/engine';
+
 import config from '../../docusaurus.config';
-import { findCitations, loadContext, parseMdx, type FoundCitation } from '../../src/citations';
-import { optionsInConfig } from '../../src/plugins/citations';
-import { resolveOptions } from '../../src/plugins/citations/options';
 import { ROOT } from './paths';
 
 /** The site's library, styles and timeline, loaded with the options the site is built with. */
-export const siteContext = loadContext(resolveOptions(optionsInConfig(config)), ROOT);
+export const siteContext = loadContext(resolveOptions(optionsInConfig(config, ROOT)), ROOT);
 
 /** The citations of a page's source file (a path relative to the repository). */
 export function citationsIn(source: string): FoundCitation[] {

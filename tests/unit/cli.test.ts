@@ -1,8 +1,8 @@
 // The `cite` command, run as a process, on the real content and on broken copies of it.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import { createLibrary } from '../../src/citations';
-import { main } from '../../src/cli/cite';
+import { createLibrary } from 'docusaurus-plugin-citations/engine';
+import { main } from '../../packages/docusaurus-plugin-citations/src/cli/cite';
 import { runCite } from '../support/cite';
 import { copySite } from '../support/tempsite';
 import fs from 'node:fs';

@@ -4,10 +4,9 @@ import { DEFAULT_PARSE_FRONT_MATTER } from '@docusaurus/utils';
 import { describe, expect, it } from 'vitest';
 
 import config from '../../docusaurus.config';
-import { optionsInConfig } from '../../src/plugins/citations';
-import { citationFrontMatter as parse } from '../../src/plugins/citations/frontMatter';
-import { resolveOptions } from '../../src/plugins/citations/options';
-import { registerSite } from '../../src/plugins/citations/store';
+import { optionsInConfig, resolveOptions } from 'docusaurus-plugin-citations';
+import { citationFrontMatter as parse } from 'docusaurus-plugin-citations/front-matter';
+import { registerSite } from '../../packages/docusaurus-plugin-citations/src/plugin/store';
 import { ROOT } from '../support/paths';
 
 // What the citations plugin does when Docusaurus sets it up: the essay's options, for its files.
@@ -15,7 +14,7 @@ registerSite({
   siteDir: ROOT,
   baseUrl: '/',
   siteUrl: config.url,
-  options: resolveOptions(optionsInConfig(config) ?? {}),
+  options: resolveOptions(optionsInConfig(config, ROOT) ?? {}),
   documents: new Map(),
   scope: [],
 });

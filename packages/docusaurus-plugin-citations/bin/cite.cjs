@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The `cite` command. Its code is TypeScript, shared with the site; tsx runs it as is.
+// The `cite` command. It runs the package's TypeScript sources (shipped in src/) with tsx, so it
+// needs no build step and always runs the code it is shipped with.
 require('tsx/cjs');
 
 // `cite list | head` closes the pipe early: that is not an error.

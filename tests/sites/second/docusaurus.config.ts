@@ -1,11 +1,12 @@
 // A second site for the tests: the citations plugin as another site would use it. Docs under
 // /docs with number-prefixed files, a blog, served under /sub/, a numeric style as its only
-// style, its own .bib and timeline, and a print edition. Nothing here is the essay's.
+// style, its own .bib and timeline, and a print edition. Nothing here is the essay's; the plugin is
+// named by its package, as a site that installed it from the registry names it.
 import type * as Preset from '@docusaurus/preset-classic';
 import type { Config } from '@docusaurus/types';
 
-import citationsPlugin, { type Options as CitationOptions } from '../../../src/plugins/citations';
-import remarkCitations from '../../../src/remark/citations';
+import type { Options as CitationOptions } from 'docusaurus-plugin-citations';
+import remarkCitations from 'docusaurus-plugin-citations/remark';
 
 const citations: CitationOptions = {
   bibliography: 'references.bib',
@@ -50,7 +51,7 @@ const config: Config = {
       } satisfies Preset.Options,
     ],
   ],
-  plugins: [[citationsPlugin, citations]],
+  plugins: [['docusaurus-plugin-citations', citations]],
   themeConfig: {
     navbar: {
       title: 'Second site',

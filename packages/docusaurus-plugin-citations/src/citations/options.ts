@@ -1,6 +1,6 @@
 /**
  * What the engine needs to know about a site's configuration. The options a site writes, their
- * defaults and their validation are the Docusaurus plugin's (src/plugins/citations/options.ts);
+ * defaults and their validation are the Docusaurus plugin's (src/plugin/options.ts);
  * the engine only reads the resolved values.
  */
 

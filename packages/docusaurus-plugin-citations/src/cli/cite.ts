@@ -39,8 +39,8 @@ import {
   type Scope,
   type SiteReport,
 } from '../citations';
-import { optionsInConfig } from '../plugins/citations';
-import { resolveOptions } from '../plugins/citations/options';
+import { optionsInConfig } from '../plugin';
+import { resolveOptions } from '../plugin/options';
 
 const USAGE = `Usage:
   cite check  [--bib FILE]... [--docs DIR]... [--timeline FILE] [--links]
@@ -320,7 +320,7 @@ function run(
   }
 
   const config = givenConfig ?? readSiteConfig(cwd);
-  const siteOptions = optionsInConfig(config) ?? {};
+  const siteOptions = optionsInConfig(config, cwd) ?? {};
   const options = resolveOptions({
     ...siteOptions,
     ...(values.bib ? { bibliography: values.bib } : {}),

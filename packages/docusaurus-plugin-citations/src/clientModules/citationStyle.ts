@@ -6,7 +6,7 @@
  */
 import ExecutionEnvironment from '@docusaurus/ExecutionEnvironment';
 
-import { STYLE_STORAGE_KEY as STORAGE_KEY } from '../plugins/citations/constants';
+import { STYLE_STORAGE_KEY as STORAGE_KEY } from '../plugin/constants';
 
 const SELECT = 'select.citation-style-select';
 

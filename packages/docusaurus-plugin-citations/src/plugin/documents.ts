@@ -10,7 +10,7 @@ import type { BlogContent } from '@docusaurus/plugin-content-blog';
 import type { LoadedContent as DocsContent, LoadedVersion } from '@docusaurus/plugin-content-docs';
 import type { AllContent } from '@docusaurus/types';
 
-import { EXPORT_SUFFIXES, type ExportFormat } from '../../citations/formats';
+import { EXPORT_SUFFIXES, type ExportFormat } from '../citations/formats';
 
 export const DOCS_PLUGIN = 'docusaurus-plugin-content-docs';
 export const BLOG_PLUGIN = 'docusaurus-plugin-content-blog';

@@ -10,7 +10,7 @@
 import type { ParseFrontMatter } from '@docusaurus/types';
 import { createExcerpt } from '@docusaurus/utils';
 
-import { citationsAsText, createScope, displayPath, loadContext } from '../../citations';
+import { citationsAsText, createScope, displayPath, loadContext } from '../citations';
 import { siteOfFile } from './store';
 
 export const citationFrontMatter: ParseFrontMatter = async (params) => {

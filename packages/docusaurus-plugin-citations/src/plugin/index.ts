@@ -4,9 +4,10 @@
  * of them once (all problems at once, before any page compiles), writes the export files, and
  * adds the bibliography, timeline and print pages. Each document's citations are the remark
  * plugin's (src/remark/citations.ts), which finds what it needs in the store; the theme
- * components (src/theme-citations) render both.
+ * components (src/theme) render both.
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 import logger from '@docusaurus/logger';
@@ -43,7 +44,7 @@ import {
   type DocumentReport,
   type Scope,
   type SiteReport,
-} from '../../citations';
+} from '../citations';
 import { STYLE_STORAGE_KEY } from './constants';
 import { documentExportPath, siteDocuments, type SiteDocument } from './documents';
 import { validateOptions, type Options, type PluginOptions, type PrintOptions } from './options';
@@ -63,9 +64,12 @@ const NAME = 'docusaurus-plugin-citations';
 
 const PLUGIN_MARK = Symbol.for('docusaurus-plugin-citations');
 
-const THEME = path.resolve(__dirname, '../../theme-citations');
+// Paths without an extension resolve both in the published JavaScript (lib/) and in the
+// TypeScript sources (src/), which the package's own tests load.
+const THEME = path.resolve(__dirname, '../theme');
+const TYPESCRIPT_THEME = path.resolve(__dirname, '../../src/theme');
 const CLIENT_MODULES = ['copyToClipboard', 'citationPreviews', 'citationStyle'].map((name) =>
-  path.resolve(__dirname, `../../clientModules/${name}.ts`),
+  path.resolve(__dirname, `../clientModules/${name}`),
 );
 
 function styleChoiceScript(ids: readonly string[]): string {
@@ -287,7 +291,7 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
       return THEME;
     },
     getTypeScriptThemePath() {
-      return THEME;
+      return TYPESCRIPT_THEME;
     },
 
     // Copy buttons, citation previews and the reader's style choice.
@@ -478,14 +482,37 @@ export default plugin;
  * The options a site config gives this plugin (its entry in `plugins`): how the `cite` command,
  * which runs without Docusaurus, sees what the build sees.
  */
-export function optionsInConfig(config: { plugins?: readonly unknown[] }): Options | undefined {
+export function optionsInConfig(
+  config: { plugins?: readonly unknown[] },
+  siteDir: string,
+): Options | undefined {
   for (const entry of config.plugins ?? []) {
     const [candidate, options] = Array.isArray(entry) ? (entry as unknown[]) : [entry];
-    if (typeof candidate === 'function' && PLUGIN_MARK in candidate) {
-      return (options ?? {}) as Options;
-    }
+    if (isThisPlugin(candidate, siteDir)) return (options ?? {}) as Options;
   }
   return undefined;
+}
+
+/** This package's folder, from lib/plugin or src/plugin alike. */
+const PACKAGE_DIR = path.resolve(__dirname, '../..');
+
+/**
+ * Whether a `plugins` entry names this plugin: the function itself (from any copy of this
+ * module), its package name, Docusaurus's shorthand (`'citations'`), or a path or name that
+ * resolves, from the site, to a file of this package.
+ */
+function isThisPlugin(candidate: unknown, siteDir: string): boolean {
+  if (typeof candidate === 'function') return PLUGIN_MARK in candidate;
+  if (typeof candidate !== 'string') return false;
+  if (candidate === NAME || `docusaurus-plugin-${candidate}` === NAME) return true;
+  const load = createRequire(path.join(siteDir, 'package.json'));
+  try {
+    const file = fs.realpathSync(load.resolve(candidate));
+    return file.startsWith(PACKAGE_DIR + path.sep);
+  } catch {
+    // Not resolvable from the site: another plugin's business, or Docusaurus's error to raise.
+    return false;
+  }
 }
 
 export type { SiteReport };

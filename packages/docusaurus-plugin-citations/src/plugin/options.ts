@@ -16,7 +16,7 @@ import {
   type EditionMetadata,
   type Policy,
   type ReaderStyle,
-} from '../../citations/options';
+} from '../citations/options';
 
 /** How the plugin names the kinds of page it writes about ("Cite this chapter", …). */
 export interface Terms {

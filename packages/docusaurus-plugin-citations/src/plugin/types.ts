@@ -1,7 +1,7 @@
 // Data the citations plugin hands to the pages and components it renders. Type-only: shared by
 // the plugin (Node) and the theme components (browser).
-import type { EntryData, ClusterData, StyledContent } from '../../citations/render';
-import type { ExportFormat } from '../../citations/formats';
+import type { EntryData, ClusterData, StyledContent } from '../citations/render';
+import type { ExportFormat } from '../citations/formats';
 
 export type { ClusterData, EntryData, StyledContent };
 

@@ -5,7 +5,7 @@
  * `beforeDefaultRemarkPlugins`, so that the heading gets an id and a table-of-contents entry.
  *
  * It takes no options: the citations plugin of the same site holds them, with the site's
- * documents (src/plugins/citations/store.ts). All the work is the engine's; this file only
+ * documents (src/plugin/store.ts). All the work is the engine's; this file only
  * moves nodes.
  */
 import { aliasedSitePath, normalizeUrl } from '@docusaurus/utils';
@@ -30,9 +30,9 @@ import {
   type Diagnostic,
   type FoundCitation,
 } from '../citations';
-import { documentExportPath } from '../plugins/citations/documents';
-import type { DownloadData } from '../plugins/citations/types';
-import { siteOfFile } from '../plugins/citations/store';
+import { documentExportPath } from '../plugin/documents';
+import type { DownloadData } from '../plugin/types';
+import { siteOfFile } from '../plugin/store';
 import { defaultImport, esmExport, jsxElement } from './esm';
 import { pageMeta } from './pageMeta';
 

@@ -14,7 +14,7 @@ import {
   type CitationContext,
   type EditionMetadata,
 } from '../citations';
-import type { CitationMeta } from '../plugins/citations/types';
+import type { CitationMeta } from '../plugin/types';
 
 export interface PageInfo {
   title: string;

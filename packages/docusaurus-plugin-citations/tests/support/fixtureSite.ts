@@ -1,8 +1,8 @@
 import path from 'node:path';
 
-import type { SiteDocument } from '../../src/plugins/citations/documents';
-import { resolveOptions, type Options } from '../../src/plugins/citations/options';
-import { registerSite } from '../../src/plugins/citations/store';
+import type { SiteDocument } from '../../src/plugin/documents';
+import { resolveOptions, type Options } from '../../src/plugin/options';
+import { registerSite } from '../../src/plugin/store';
 
 /**
  * Tells the remark plugin about a one-document site in `dir` (what the citations plugin does in

@@ -14,13 +14,13 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import { VFile } from 'vfile';
 
-import type { Options } from '../../src/plugins/citations/options';
+import type { Options } from '../../src/plugin/options';
 import remarkCitations from '../../src/remark/citations';
 import { registerFixtureSite } from './fixtureSite';
-import { ROOT } from './paths';
+import { PACKAGE } from './paths';
 
 /** Compiled documents go here, where the test runner resolves their imports like the tests'. */
-const COMPILED = path.join(ROOT, 'test-results/compiled');
+const COMPILED = path.join(PACKAGE, 'test-results/compiled');
 
 let count = 0;
 

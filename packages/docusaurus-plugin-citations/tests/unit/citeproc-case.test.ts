@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import CSL from '../../src/citations/citeproc';
 import { createLibrary, createScope, loadStyle, renderEntries, toText } from '../../src/citations';
 
-const ROOT = path.resolve(__dirname, '../..');
+const PACKAGE = path.resolve(__dirname, '../..');
 
 const mappings = CSL as unknown as Record<
   'toLocaleLowerCase' | 'toLocaleUpperCase',
@@ -67,7 +67,7 @@ describe('citeproc case mapping', () => {
     ]);
     const [entry] = renderEntries(
       createScope(library),
-      loadStyle('style-chicago', 'en-US', ROOT),
+      loadStyle('style-chicago', 'en-US', PACKAGE),
     ).entries;
     expect(toText(entry!.content)).toBe(
       'Öztürk, İlkay, and Ånne van der Berg. 2019. IN THE CITY of Istanbul: A Study. P.',

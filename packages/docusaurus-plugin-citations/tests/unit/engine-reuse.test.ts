@@ -24,7 +24,7 @@ import {
   type FoundCitation,
   type Scope,
 } from '../../src/citations';
-import { ROOT } from '../support/paths';
+import { PACKAGE } from '../support/paths';
 
 // Four authors, two of them sharing a family name, each with works in the same years: labels
 // need year letters (2018a), initials (J. Doe, A. Doe) and, in Chicago, "———" for a repeated
@@ -61,10 +61,10 @@ const scope = createScope(
 );
 
 const STYLES: [string, CslStyle][] = [
-  ['APA', loadStyle('apa', 'en-US', ROOT)],
-  ['Harvard', loadStyle('harvard1', 'en-US', ROOT)],
-  ['Vancouver', loadStyle('vancouver', 'en-US', ROOT)],
-  ['Chicago author-date', loadStyle('style-chicago', 'en-US', ROOT)],
+  ['APA', loadStyle('apa', 'en-US', PACKAGE)],
+  ['Harvard', loadStyle('harvard1', 'en-US', PACKAGE)],
+  ['Vancouver', loadStyle('vancouver', 'en-US', PACKAGE)],
+  ['Chicago author-date', loadStyle('style-chicago', 'en-US', PACKAGE)],
 ];
 
 interface Rendered {

@@ -23,7 +23,7 @@ import {
 import {
   resolveOptions as validateOptions,
   type Options as CitationOptions,
-} from '../../src/plugins/citations/options';
+} from '../../src/plugin/options';
 import { FIXTURES } from '../support/paths';
 import { renderMdx } from '../support/renderMdx';
 

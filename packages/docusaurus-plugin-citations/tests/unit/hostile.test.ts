@@ -25,7 +25,7 @@ import {
   whyNotWebUrl,
   type CslItem,
 } from '../../src/citations';
-import { ROOT } from '../support/paths';
+import { PACKAGE } from '../support/paths';
 
 describe('webUrl', () => {
   it.each([
@@ -117,11 +117,11 @@ describe('scriptJson', () => {
 
 // refs.bib is what the library accepts; unsafe-urls.bib the addresses it refuses at their place.
 const CORPUS_FILES = ['tests/fixtures/hostile/refs.bib', 'tests/fixtures/hostile/unsafe-urls.bib'];
-const CORPUS = CORPUS_FILES.map((file) => fs.readFileSync(path.join(ROOT, file), 'utf8')).join(
+const CORPUS = CORPUS_FILES.map((file) => fs.readFileSync(path.join(PACKAGE, file), 'utf8')).join(
   '\n',
 );
 const library = createLibrary(
-  CORPUS_FILES.map((file) => ({ file, text: fs.readFileSync(path.join(ROOT, file), 'utf8') })),
+  CORPUS_FILES.map((file) => ({ file, text: fs.readFileSync(path.join(PACKAGE, file), 'utf8') })),
 );
 const item = (key: string): CslItem => library.entries.get(key)!.csl;
 
@@ -141,7 +141,10 @@ const UNSAFE = [
 describe('the hostile corpus', () => {
   it('is accepted as it is, but for the addresses that cannot be links', () => {
     const accepted = createLibrary([
-      { file: CORPUS_FILES[0]!, text: fs.readFileSync(path.join(ROOT, CORPUS_FILES[0]!), 'utf8') },
+      {
+        file: CORPUS_FILES[0]!,
+        text: fs.readFileSync(path.join(PACKAGE, CORPUS_FILES[0]!), 'utf8'),
+      },
     ]);
     expect(accepted.diagnostics.map(formatDiagnostic)).toEqual([]);
     expect(new Set(library.diagnostics.map((d) => d.file))).toEqual(new Set([CORPUS_FILES[1]]));
@@ -178,7 +181,7 @@ describe('the hostile corpus', () => {
   });
 
   it('renders links only to web addresses, each showing where it goes', () => {
-    const style = loadStyle('apa', 'en-US', ROOT);
+    const style = loadStyle('apa', 'en-US', PACKAGE);
     const keys = [...library.entries.keys()];
     const { entries } = renderDocument(
       createScope(library),

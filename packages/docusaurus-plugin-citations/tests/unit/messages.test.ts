@@ -8,7 +8,7 @@ import {
   loadStyle,
   parseMdx,
 } from '../../src/citations';
-import { resolveOptions as validateOptions } from '../../src/plugins/citations/options';
+import { resolveOptions as validateOptions } from '../../src/plugin/options';
 
 const GALLAGHER = `@article{gallagher2018,
   author = {Gallagher, Ryan},

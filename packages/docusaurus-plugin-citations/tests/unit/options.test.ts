@@ -1,10 +1,16 @@
 // The plugin's options, validated the way Docusaurus validates them (normalizePluginOptions and
 // the plugin's validateOptions): defaults filled in, and every mistake named, echoed and explained.
+import path from 'node:path';
+
 import { normalizePluginOptions } from '@docusaurus/utils-validation';
 import { describe, expect, it } from 'vitest';
 
-import plugin, { optionsInConfig } from '../../src/plugins/citations';
-import { DEFAULT_OPTIONS, validateOptions } from '../../src/plugins/citations/options';
+import plugin, { optionsInConfig } from '../../src/plugin';
+import { DEFAULT_OPTIONS, validateOptions } from '../../src/plugin/options';
+import { PACKAGE } from '../support/paths';
+
+/** A site beside the package: where the entries below are resolved from. */
+const SITE = path.resolve(PACKAGE, '../..');
 
 /** What Docusaurus does with a plugin's options before it calls the plugin. */
 function validate(options: unknown) {
@@ -76,9 +82,19 @@ describe('the options', () => {
 
   it('are found in a site config’s plugin entry', () => {
     const options = { style: 'vancouver' };
-    expect(optionsInConfig({ plugins: ['x', [plugin, options]] })).toBe(options);
-    expect(optionsInConfig({ plugins: [plugin] })).toEqual({});
-    expect(optionsInConfig({ plugins: [['other', options]] })).toBeUndefined();
+    expect(optionsInConfig({ plugins: ['x', [plugin, options]] }, SITE)).toBe(options);
+    expect(optionsInConfig({ plugins: [plugin] }, SITE)).toEqual({});
+    expect(optionsInConfig({ plugins: [['other', options]] }, SITE)).toBeUndefined();
+  });
+
+  it('are found in an entry that names the plugin, as a site installing the package writes it', () => {
+    const options = { style: 'vancouver' };
+    const named = (name: string) => optionsInConfig({ plugins: [[name, options]] }, SITE);
+    expect(named('docusaurus-plugin-citations')).toBe(options);
+    expect(named('citations')).toBe(options);
+    // A path to the package's own files, as a site inside this repository may give it.
+    expect(named(`./${path.relative(SITE, path.join(PACKAGE, 'src/index.ts'))}`)).toBe(options);
+    expect(named('./src/index.ts')).toBeUndefined();
   });
 });
 

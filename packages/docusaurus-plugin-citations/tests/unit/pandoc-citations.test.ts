@@ -13,7 +13,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { loadStyle, toText } from '../../src/citations';
-import { FIXTURES, ROOT } from '../support/paths';
+import { FIXTURES, PACKAGE } from '../support/paths';
 import { renderMdx } from '../support/renderMdx';
 
 const PANDOC = '/usr/bin/pandoc';
@@ -25,7 +25,7 @@ const NUMERIC = path.join(FIXTURES, 'narrative-numeric');
 /** A bundled style as a file, for pandoc. */
 function styleFile(name: string): string {
   const file = path.join(dir, `${name}.csl`);
-  fs.writeFileSync(file, loadStyle(name, 'en-US', ROOT).xml);
+  fs.writeFileSync(file, loadStyle(name, 'en-US', PACKAGE).xml);
   return file;
 }
 

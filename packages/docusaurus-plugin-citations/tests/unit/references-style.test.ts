@@ -19,7 +19,7 @@ import {
   type CslStyle,
   type EditionMetadata,
 } from '../../src/citations';
-import { ROOT } from '../support/paths';
+import { PACKAGE } from '../support/paths';
 
 const BIB = String.raw`
 @online{statement,
@@ -72,10 +72,10 @@ const library = createLibrary([{ file: 'refs.bib', text: BIB }]);
 const scope = createScope(library);
 
 const STYLES: Record<string, CslStyle> = {
-  apa: loadStyle('apa', 'en-US', ROOT),
-  harvard: loadStyle('harvard1', 'en-US', ROOT),
-  vancouver: loadStyle('vancouver', 'en-US', ROOT),
-  chicago: loadStyle('style-chicago', 'en-US', ROOT),
+  apa: loadStyle('apa', 'en-US', PACKAGE),
+  harvard: loadStyle('harvard1', 'en-US', PACKAGE),
+  vancouver: loadStyle('vancouver', 'en-US', PACKAGE),
+  chicago: loadStyle('style-chicago', 'en-US', PACKAGE),
 };
 
 function entry(style: string, key: string): string {

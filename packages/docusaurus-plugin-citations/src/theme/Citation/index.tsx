@@ -7,7 +7,7 @@ import CitationFormatted from '@theme/CitationFormatted';
 import type { ReactNode } from 'react';
 
 import type { ClusterData } from '../../citations/render';
-import { useCitationScope } from '../../plugins/citations/client';
+import { useCitationScope } from '../../plugin/client';
 
 /** The cluster's data; in a heading, where the remark plugin leaves text, as JSON. */
 export type Props = ClusterData | { json: string };

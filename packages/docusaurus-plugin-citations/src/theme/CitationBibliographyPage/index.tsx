@@ -10,7 +10,7 @@ import Heading from '@theme/Heading';
 import Layout from '@theme/Layout';
 import type { ReactNode } from 'react';
 
-import type { BibliographyEntryData, BibliographyPageData } from '../../plugins/citations/types';
+import type { BibliographyEntryData, BibliographyPageData } from '../../plugin/types';
 
 function EntryList({
   entries,

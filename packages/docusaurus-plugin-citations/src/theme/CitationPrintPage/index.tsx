@@ -15,8 +15,8 @@ import MDXComponents from '@theme/MDXComponents';
 import MDXContent from '@theme/MDXContent';
 import { useMemo, type ComponentProps, type ComponentType, type ReactNode } from 'react';
 
-import { CitationScopeContext } from '../../plugins/citations/client';
-import type { PrintPageData } from '../../plugins/citations/types';
+import { CitationScopeContext } from '../../plugin/client';
+import type { PrintPageData } from '../../plugin/types';
 
 type Props = Record<string, unknown> & { id?: string; href?: string };
 type Tag = 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6';

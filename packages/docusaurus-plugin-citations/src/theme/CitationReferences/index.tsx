@@ -10,7 +10,7 @@ import type { ReactNode } from 'react';
 
 import type { EntryData } from '../../citations/render';
 import type { ExportFormat } from '../../citations/formats';
-import { useCitationScope } from '../../plugins/citations/client';
+import { useCitationScope } from '../../plugin/client';
 
 export interface Props {
   entries: readonly EntryData[];

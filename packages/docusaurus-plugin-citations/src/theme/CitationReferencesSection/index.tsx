@@ -5,7 +5,7 @@
  */
 import type { ReactNode } from 'react';
 
-import { useCitationScope } from '../../plugins/citations/client';
+import { useCitationScope } from '../../plugin/client';
 
 export default function CitationReferencesSection({
   children,

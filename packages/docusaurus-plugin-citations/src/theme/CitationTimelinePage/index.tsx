@@ -9,7 +9,7 @@ import Heading from '@theme/Heading';
 import Layout from '@theme/Layout';
 import type { ReactNode } from 'react';
 
-import type { TimelinePageData } from '../../plugins/citations/types';
+import type { TimelinePageData } from '../../plugin/types';
 import styles from './styles.module.css';
 
 function years(data: TimelinePageData): string {

@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 
 import CitationFormatted from '@theme/CitationFormatted';
 
-import type { CitationMeta } from '../../plugins/citations/types';
+import type { CitationMeta } from '../../plugin/types';
 import { EXPORT_MEDIA_TYPES, EXPORT_SUFFIXES } from '../../citations/formats';
 import { toText } from '../../citations/toText';
 import styles from './styles.module.css';

@@ -11,8 +11,8 @@ import type DocItemType from '@theme/DocItem';
 import { createElement, useMemo, type ReactNode } from 'react';
 
 import { scriptJson } from '../../citations/safety';
-import { CitationMetaContext } from '../../plugins/citations/client';
-import type { CitationMeta } from '../../plugins/citations/types';
+import { CitationMetaContext } from '../../plugin/client';
+import type { CitationMeta } from '../../plugin/types';
 
 type Props = WrapperProps<typeof DocItemType>;
 type Content = Props['content'];

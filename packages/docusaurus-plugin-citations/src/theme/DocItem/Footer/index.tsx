@@ -5,7 +5,7 @@ import type FooterType from '@theme/DocItem/Footer';
 import CiteThis from '@theme/CiteThis';
 import type { ReactNode } from 'react';
 
-import { useCitationMeta } from '../../../plugins/citations/client';
+import { useCitationMeta } from '../../../plugin/client';
 
 type Props = WrapperProps<typeof FooterType>;
 
