@@ -445,7 +445,7 @@ describe('on paper', () => {
   ];
 
   it.each(PRINTED)(
-    '%s prints no form control, button, download or archive link, or export code',
+    '%s prints no form control, button, download or export code, and archived copies as addresses',
     async (pagePath) => {
       const page = await site.newPage(DESKTOP);
       await gotoAndHydrate(page, pagePath);
@@ -467,7 +467,6 @@ describe('on paper', () => {
               'a[download]',
               'a[href$=".bib"]',
               'a[href$=".ris"]',
-              'a[href*="web.archive.org"]',
               'section[aria-labelledby="cite-this"] pre',
             ].join(', '),
           ),
@@ -479,6 +478,15 @@ describe('on paper', () => {
           .map((e) => e.outerHTML.slice(0, 120)),
       );
       expect(printed).toEqual([]);
+      // An archived copy is text on paper: its address is printed after it (issue #18, point 5).
+      const archives = await page
+        .locator('a[href*="web.archive.org"]')
+        .evaluateAll((as) =>
+          as
+            .filter((a) => a.checkVisibility())
+            .map((a) => [getComputedStyle(a, '::after').content, `" <${a.getAttribute('href')}>"`]),
+        );
+      for (const [printedAfter, address] of archives) expect(printedAfter).toBe(address);
     },
   );
 

@@ -2,7 +2,7 @@
  * Citation previews: hovering, focusing or tapping a citation shows the full reference without
  * leaving the page. Everything shown is already on the page, rendered at build time: the
  * preview is a copy of the reference entry the citation links to (its formatted text, its web
- * address, "Copy BibTeX"), minus the back-links. No citation code runs in the browser.
+ * address, its "Cite ▾"), minus the back-links. No citation code runs in the browser.
  *
  * Accessibility: the preview is a non-modal dialog placed right after the citation link, so
  * Tab moves from the citation into it; the link is `aria-describedby` the preview, so screen
@@ -40,9 +40,19 @@ function build(entry: HTMLElement, link: HTMLAnchorElement): HTMLElement {
   box.setAttribute('aria-label', 'Reference');
   const body = document.createElement('div');
   body.className = 'citation-preview__entry';
+  // What the entry's "Cite ▾" opens needs its key (src/clientModules/lazy/entryActions.ts).
+  if (entry.dataset.key) body.dataset.key = entry.dataset.key;
   for (const child of Array.from(entry.childNodes)) {
-    if (child instanceof Element && child.classList.contains('citation-backlinks')) continue;
-    body.append(child.cloneNode(true));
+    // Not the back-links, nor the entry's actions if they are open in the list.
+    if (child instanceof Element && child.matches('.citation-backlinks, .entry-actions-panel')) {
+      continue;
+    }
+    const copy = child.cloneNode(true);
+    if (copy instanceof Element && copy.matches('button.entry-actions')) {
+      copy.setAttribute('aria-expanded', 'false');
+      copy.removeAttribute('aria-controls');
+    }
+    body.append(copy);
   }
   const goTo = document.createElement('a');
   goTo.href = link.hash;
@@ -123,6 +133,9 @@ function close(returnFocus: boolean): void {
 }
 
 function scheduleClose(): void {
+  // A reader at work in the preview (opening "Cite ▾", copying) keeps it open when the pointer
+  // wanders off; a tap or click elsewhere, or Escape, closes it.
+  if (preview?.contains(document.activeElement)) return;
   window.clearTimeout(openTimer);
   window.clearTimeout(closeTimer);
   closeTimer = window.setTimeout(() => close(false), CLOSE_DELAY);
