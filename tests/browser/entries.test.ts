@@ -1,7 +1,8 @@
-// Reference lists a reader wants to read (issue #18, point 5), on a laptop and on a
+// Reference lists a reader wants to read (issue #18, points 5 and 6), on a laptop and on a
 // phone: each entry carries one quiet "Cite ▾" that opens its copy and download actions (by
 // mouse, tap and keyboard, announced as a disclosure, closed with Escape), its archived copy and
-// back-links stand apart from its address.
+// back-links stand apart from its address, and the citation style is chosen at the References
+// heading and in a citation's preview, one choice for the whole site.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -226,6 +227,89 @@ describe.each(SIZES)('at %s', (_, size) => {
       if (pagePath !== '/bibliography') {
         for (const { back } of found) expect(back).toBeGreaterThanOrEqual(4);
       }
+      expectNoProblems(page);
+    });
+  });
+
+  describe('the citation style', () => {
+    it('is chosen at the References heading, and changes the citations above it', async () => {
+      const page = await openPage('/google', size);
+      const heading = page.locator('article h2#references');
+      const select = page.locator('article').getByLabel('Citation style');
+      expect(await select.count()).toBe(1);
+      // Right after the heading, for screen readers and the keyboard too.
+      expect(
+        await heading.evaluate(
+          (h) => h.nextElementSibling?.querySelector('select')?.name ?? 'nothing',
+        ),
+      ).toBe('citation-style');
+      const [h, s, first] = await Promise.all([
+        heading.boundingBox(),
+        select.boundingBox(),
+        page.locator('article ul.references > li').first().boundingBox(),
+      ]);
+      if (phone) {
+        // A phone's column has room for the heading only: the switcher is right under it.
+        expect(s!.y).toBeGreaterThanOrEqual(h!.y + h!.height - 1);
+      } else {
+        // In the heading's row, at its right.
+        expect(s!.y + s!.height / 2).toBeGreaterThan(h!.y);
+        expect(s!.y + s!.height / 2).toBeLessThan(h!.y + h!.height);
+        expect(s!.x + s!.width).toBeCloseTo(h!.x + h!.width, -1);
+      }
+      expect(s!.y + s!.height).toBeLessThan(first!.y);
+
+      const citations = () =>
+        page
+          .locator('article p .citation')
+          .evaluateAll((cs) => cs.map((c) => (c as HTMLElement).innerText.trim()));
+      const apa = await citations();
+      expect(apa).toContain('(Gallagher, 2018)');
+      await select.selectOption({ label: 'Vancouver' });
+      const vancouver = await citations();
+      expect(vancouver).toHaveLength(apa.length);
+      for (const c of vancouver) expect(c).toMatch(/^\(\d+\)$/);
+      expectNoProblems(page);
+    });
+
+    it('is chosen in a citation’s preview too, which follows the citation into the new style', async () => {
+      const page = await openPage('/google', size);
+      const link = page.locator('article p a.citation-link').filter({ visible: true }).nth(1);
+      const target = await link.getAttribute('href');
+      await link.scrollIntoViewIfNeeded();
+      // A tap on a phone; on a laptop the keyboard, which opens it on focus.
+      if (phone) await link.tap();
+      else await link.focus();
+      const preview = page.locator('#citation-preview');
+      await preview.waitFor();
+      const select = preview.getByLabel('Citation style');
+      expect(await select.inputValue()).toBe('apa');
+      // As a reader gets to it: a tap, or Tab from the citation.
+      if (phone) await select.tap();
+      for (let i = 0; i < 6 && !(await isFocused(select)); i++) await page.keyboard.press('Tab');
+      expect(await isFocused(select)).toBe(true);
+      await select.selectOption({ label: 'Vancouver' });
+
+      // The preview stays open, now under the citation as Vancouver writes it, in the window.
+      await expect
+        .poll(() =>
+          preview.evaluate((p) => (p.previousElementSibling as HTMLElement | null)?.innerText),
+        )
+        .toMatch(/^\(?\d+\)?$/);
+      expect(await preview.evaluate((p) => p.previousElementSibling?.getAttribute('href'))).toBe(
+        target,
+      );
+      expect(await preview.isVisible()).toBe(true);
+      const entry = await preview.locator('.entry-variant').filter({ visible: true }).innerText();
+      expect(entry).toMatch(/^\d+\.\s*Gallagher R\./);
+      const box = (await preview.boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height).toBeLessThanOrEqual(size.viewport!.height);
+      expect(await isFocused(select)).toBe(true);
+      // One choice for the whole site: the heading's switcher, and the next page, follow.
+      expect(await page.locator('article h2 + p select').inputValue()).toBe('vancouver');
+      await gotoAndHydrate(page, '/bans');
+      expect(await page.locator('article p .citation').first().innerText()).toMatch(/^\(\d+/);
       expectNoProblems(page);
     });
   });

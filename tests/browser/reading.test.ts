@@ -42,11 +42,12 @@ describe('citation previews', () => {
     await expect.poll(() => preview(page).isVisible()).toBe(true);
     const shown = await preview(page).innerText();
     expect(shown).toContain(await entryText(page, link));
-    // The entry's "Cite", whose actions stay closed until it is used.
+    // The entry's "Cite", whose actions stay closed until it is used, and the citation style.
     expect(await preview(page).getByRole('button', { name: 'Cite', exact: true }).isVisible()).toBe(
       true,
     );
     expect(shown).not.toContain('Copy BibLaTeX');
+    expect(await preview(page).getByLabel('Citation style').isVisible()).toBe(true);
     await page.mouse.move(5, 5);
     await expect.poll(() => preview(page).count()).toBe(0);
     expect(page.url()).toBe(`${baseUrl}/google`);
