@@ -647,8 +647,8 @@ export function entryFilePath(
 /**
  * "Cite ▾": the one control an entry carries. It opens the entry's actions (copy or download
  * its own .bib, in BibLaTeX and in BibTeX, files the site plugin writes), which the browser
- * builds when asked (src/clientModules/entryActions.ts): one set of actions per page, moved to
- * the entry it is opened for, so that a list of entries carries one button each and no more.
+ * builds when asked (src/clientModules/lazy/entryActions.ts): one set of actions per page,
+ * moved to the entry it is opened for, so that a list carries one button per entry, no more.
  * `data-file` is the path, from the site's base URL, of the entry's files without their suffix.
  */
 export function entryActions(library: Library, key: string): Element {

@@ -12,7 +12,7 @@
  */
 import siteConfig from '@generated/docusaurus.config';
 
-const PANEL_ID = 'entry-actions';
+const PANEL_ID = 'entry-actions-panel';
 
 /**
  * The two dialects, as EXPORT_LABELS and EXPORT_SUFFIXES in src/citations/formats.ts name them
