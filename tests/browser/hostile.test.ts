@@ -566,6 +566,6 @@ describe('the hostile corpus', () => {
     expect(await page.locator('h1').innerText()).toContain(query);
     await page.waitForLoadState('networkidle');
     await expectInert(page, 'search results');
-    expectNoProblems(page);
+    await expectNoProblems(page);
   });
 });

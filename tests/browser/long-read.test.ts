@@ -128,7 +128,7 @@ describe.each(SIZES)('at %s', (_, size) => {
           await follow(page, back, isPhone(size));
           await expectLandedOn(page, citationId);
         }
-        expectNoProblems(page);
+        await expectNoProblems(page);
       },
     );
   });
@@ -176,7 +176,7 @@ describe.each(SIZES)('at %s', (_, size) => {
             await preview.waitFor({ state: 'detached' });
           }
         }
-        expectNoProblems(page);
+        await expectNoProblems(page);
       },
     );
   });
@@ -222,7 +222,7 @@ describe('a chapter as a reader sees it', () => {
       await page.waitForFunction(() => document.querySelector(':target') !== null);
       await page.screenshot({ path: file('reference') });
       expect(await axe(page)).toEqual([]);
-      expectNoProblems(page);
+      await expectNoProblems(page);
     },
   );
 });
@@ -297,7 +297,7 @@ describe('what was left of the documentation template', () => {
     const text = await content.innerText();
     expect(text).not.toMatch(/document/i);
     expect(text).toMatch(/\d+ (passages?|places?|matches?)/i);
-    expectNoProblems(page);
+    await expectNoProblems(page);
   });
 
   it('the 404 page says what happened and leads back into the essay', async () => {
@@ -356,7 +356,7 @@ describe('what was left of the documentation template', () => {
     }
     expect(await menu.getByText('Back to main menu').isVisible()).toBe(false);
     expect(await axe(page)).toEqual([]);
-    expectNoProblems(page);
+    await expectNoProblems(page);
   });
 
   it('search suggestions put the passage that matches before the page’s description', async () => {

@@ -47,7 +47,7 @@ describe('citation previews', () => {
     await page.mouse.move(5, 5);
     await expect.poll(() => preview(page).count()).toBe(0);
     expect(page.url()).toBe(`${baseUrl}/google`);
-    expectNoProblems(page);
+    await expectNoProblems(page);
   });
 
   it('open from the keyboard, are announced, reachable with Tab and closed with Escape', async () => {
@@ -80,7 +80,7 @@ describe('citation previews', () => {
     await expect.poll(() => preview(page).count()).toBe(0);
     expect(await link.evaluate((a) => a === document.activeElement)).toBe(true);
     expect(await link.getAttribute('aria-describedby')).toBeNull();
-    expectNoProblems(page);
+    await expectNoProblems(page);
   });
 
   it('open on a tap without leaving the page, and close on a tap elsewhere', async () => {
@@ -96,7 +96,7 @@ describe('citation previews', () => {
     expect(box.x + box.width).toBeLessThanOrEqual(390);
     await page.locator('h1').tap();
     await expect.poll(() => preview(page).count()).toBe(0);
-    expectNoProblems(page);
+    await expectNoProblems(page);
   });
 
   it('leave citations working as links when their code cannot load (the reader went offline)', async () => {
@@ -144,7 +144,7 @@ describe('offline search', () => {
     await expect
       .poll(() => requests.filter((p) => p.includes('search-index')).length)
       .toBeGreaterThan(0);
-    expectNoProblems(page);
+    await expectNoProblems(page);
   });
 
   it.each([
@@ -170,7 +170,7 @@ describe('offline search', () => {
     expect((await marks.first().innerText()).toLowerCase()).toBe(
       query.split(' ')[0]!.toLowerCase(),
     );
-    expectNoProblems(page);
+    await expectNoProblems(page);
   });
 
   it('finds reference entries by author', async () => {
@@ -182,7 +182,7 @@ describe('offline search', () => {
       as.map((a) => `${(a as HTMLAnchorElement).pathname}${(a as HTMLAnchorElement).hash}`),
     );
     expect(hrefs).toContain('/bans#references');
-    expectNoProblems(page);
+    await expectNoProblems(page);
   });
 });
 
@@ -207,7 +207,7 @@ describe('the print edition', () => {
       );
     expect(after.length).toBeGreaterThan(0);
     for (const content of after) expect(content).toMatch(/^"\s*<https?:\/\//);
-    expectNoProblems(page);
+    await expectNoProblems(page);
   });
 
   it('prints a chapter without the sidebar, table of contents or pagination', async () => {

@@ -51,7 +51,7 @@ describe('every page', () => {
       const page = await site.newPage();
       await gotoAndHydrate(page, path);
       expect(await heading(page)).toBe(title);
-      expectNoProblems(page);
+      await expectNoProblems(page);
     },
   );
 });
@@ -68,7 +68,7 @@ describe('reading through the essay', () => {
       await expectToLandOn(page, target.path, target.title);
       expect(await link.getAttribute('aria-current')).toBe('page');
     }
-    expectNoProblems(page);
+    await expectNoProblems(page);
   });
 
   it('works with the "next" link from the introduction to the last page', async () => {
@@ -81,7 +81,7 @@ describe('reading through the essay', () => {
       await expectToLandOn(page, target.path, target.title);
     }
     expect(await next.count()).toBe(0);
-    expectNoProblems(page);
+    await expectNoProblems(page);
   });
 
   it('works on a phone, from the navbar menu', async () => {
@@ -99,7 +99,7 @@ describe('reading through the essay', () => {
       // Following a link closes the menu again.
       await link.waitFor({ state: 'hidden' });
     }
-    expectNoProblems(page);
+    await expectNoProblems(page);
   });
 });
 
@@ -129,7 +129,7 @@ describe('the colour mode', () => {
     await waitForHydration(page);
     expect(await colorMode(page)).toBe('dark');
     expect(await toggle.getAttribute('aria-label')).toContain('currently dark mode');
-    expectNoProblems(page);
+    await expectNoProblems(page);
   });
 });
 
@@ -167,13 +167,13 @@ describe('code highlighting', () => {
     await expect
       .poll(() => page.locator('pre.language-latex .token.function').count())
       .toBeGreaterThan(0);
-    expectNoProblems(page);
+    await expectNoProblems(page);
   });
 
   it('stays highlighted when /about is the first page visited', async () => {
     const page = await site.newPage();
     await gotoAndHydrate(page, '/about');
     expect(await page.locator('pre.language-latex .token.function').count()).toBeGreaterThan(0);
-    expectNoProblems(page);
+    await expectNoProblems(page);
   });
 });

@@ -114,14 +114,23 @@ export function problemsOf(page: Page): PageProblems {
   return problems;
 }
 
-/** Fails the test if the page logged an error, threw, or tried to reach another host. */
-export function expectNoProblems(page: Page): void {
+/**
+ * Fails the test if the page logged an error, threw, or tried to reach another host, once
+ * everything it loads has arrived (a page is used as soon as it has hydrated, which can be
+ * before an image that fails to load says so).
+ */
+export async function expectNoProblems(page: Page): Promise<void> {
+  await page.waitForLoadState('load');
   expect(problemsOf(page)).toEqual({ consoleErrors: [], pageErrors: [], blockedRequests: [] });
 }
 
-/** Navigates to a path of the site and waits until React has hydrated the page. */
+/**
+ * Navigates to a path of the site and waits until React has hydrated the page: the page's
+ * stylesheets and scripts are in by then, so layout and behaviour are final; images may still
+ * be on their way (they are sized, so they move nothing when they come).
+ */
 export async function gotoAndHydrate(page: Page, path: string): Promise<void> {
-  await page.goto(path);
+  await page.goto(path, { waitUntil: 'domcontentloaded' });
   await waitForHydration(page);
 }
 
