@@ -1,6 +1,8 @@
 /**
  * Chromium against the served build. One browser per test file; one context (and page) per
- * test, so that storage such as the colour-mode choice never leaks from one test to the next.
+ * test, so that storage such as the colour-mode choice never leaks from one test to the next;
+ * or, where a block of tests only reads a page, one page that the block's tests share (opening
+ * a context and loading a page cost more than most checks).
  *
  * Every page records what would go wrong for a reader without showing on screen: console
  * errors, uncaught exceptions, and requests that try to leave the served build (they are
@@ -28,6 +30,14 @@ export const PHONE: BrowserContextOptions = {
   hasTouch: true,
 };
 
+/** The screen sizes the browser tests read the site at, each with its name in test titles. */
+export const SIZES = [
+  ['1366×900', DESKTOP],
+  ['390×844', PHONE],
+] as const satisfies readonly (readonly [string, BrowserContextOptions])[];
+
+export const isPhone = (size: BrowserContextOptions): boolean => size.hasTouch === true;
+
 export interface PageProblems {
   consoleErrors: string[];
   pageErrors: string[];
@@ -46,7 +56,10 @@ export interface AxeFinding {
 const problemsByPage = new WeakMap<Page, PageProblems>();
 
 export class SiteBrowser {
+  /** Contexts that `closePages` closes: those of one test. */
   private readonly contexts = new Set<BrowserContext>();
+  /** Contexts that outlive a test; closed by whoever asked for them, or by `close`. */
+  private readonly kept = new Set<BrowserContext>();
 
   private constructor(
     private readonly browser: Browser,
@@ -62,14 +75,15 @@ export class SiteBrowser {
   /**
    * A page in a fresh context whose relative URLs resolve against the served build. The
    * colour scheme defaults to light so that "system mode" means the same on every machine.
+   * With `keep`, the page survives `closePages`: close it with `closePage`.
    */
-  async newPage(options: BrowserContextOptions = {}): Promise<Page> {
+  async newPage(options: BrowserContextOptions = {}, { keep = false } = {}): Promise<Page> {
     const context = await this.browser.newContext({
       colorScheme: 'light',
       ...options,
       baseURL: this.baseUrl,
     });
-    this.contexts.add(context);
+    (keep ? this.kept : this.contexts).add(context);
     // Fail within a test's time budget, with Playwright's message rather than a bare timeout.
     context.setDefaultTimeout(10_000);
     const problems: PageProblems = { consoleErrors: [], pageErrors: [], blockedRequests: [] };
@@ -99,9 +113,17 @@ export class SiteBrowser {
     await Promise.all(contexts.map((context) => context.close()));
   }
 
+  /** Closes a page opened with `keep`, and its context. */
+  async closePage(page: Page): Promise<void> {
+    this.kept.delete(page.context());
+    await page.context().close();
+  }
+
   /** Call it in `afterAll`. */
   async close(): Promise<void> {
     await this.closePages();
+    await Promise.all([...this.kept].map((context) => context.close()));
+    this.kept.clear();
     await this.browser.close();
   }
 }
@@ -131,6 +153,19 @@ export async function expectNoProblems(page: Page): Promise<void> {
 export async function gotoAndHydrate(page: Page, path: string): Promise<void> {
   await page.goto(path, { waitUntil: 'domcontentloaded' });
   await waitForHydration(page);
+}
+
+/**
+ * Opens another page in a tab that already showed one: what the tab recorded there is
+ * forgotten, so that `expectNoProblems` speaks of this page alone.
+ */
+export async function visit(page: Page, path: string): Promise<void> {
+  const problems = problemsOf(page);
+  await page.goto('about:blank');
+  problems.consoleErrors.length = 0;
+  problems.pageErrors.length = 0;
+  problems.blockedRequests.length = 0;
+  await gotoAndHydrate(page, path);
 }
 
 export async function waitForHydration(page: Page): Promise<void> {
@@ -172,11 +207,44 @@ export async function axe(page: Page): Promise<AxeFinding[]> {
     }));
 }
 
+/** Waits until the page shows `mode` and its colours have stopped changing. */
+export async function waitForColorMode(page: Page, mode: 'light' | 'dark'): Promise<void> {
+  await page.locator(`html[data-theme="${mode}"]`).waitFor({ state: 'attached' });
+  // The theme fades some colours (Infima's transitions): axe must see where they end.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a instanceof CSSTransition)
+        .map((a) => a.finished),
+    ),
+  );
+}
+
+/**
+ * Switches the reader's system colour scheme with the page open: in "system" mode (the
+ * default) the site follows it, as it does when a phone turns to dark mode at night.
+ */
+export async function switchColorMode(page: Page, mode: 'light' | 'dark'): Promise<void> {
+  await page.emulateMedia({ colorScheme: mode });
+  await waitForColorMode(page, mode);
+}
+
+export interface FileBrowser {
+  /** A page in a fresh context, closed after the test. */
+  newPage(options?: BrowserContextOptions): Promise<Page>;
+  /**
+   * One page for all the tests of the enclosing `describe`: opened in its `beforeAll`, closed
+   * in its `afterAll`. The tests run in order and see what the ones before them did to it.
+   */
+  pageForThisBlock(options?: BrowserContextOptions): () => Page;
+}
+
 /**
  * Chromium for one test file: launched before its tests, each test's pages closed after it,
  * the browser closed at the end. Returns what the tests use.
  */
-export function chromiumForThisFile(baseUrl: string): Pick<SiteBrowser, 'newPage'> {
+export function chromiumForThisFile(baseUrl: string): FileBrowser {
   let site: SiteBrowser | undefined;
   beforeAll(async () => {
     site = await SiteBrowser.launch(baseUrl);
@@ -187,5 +255,20 @@ export function chromiumForThisFile(baseUrl: string): Pick<SiteBrowser, 'newPage
   afterAll(async () => {
     await site?.close();
   });
-  return { newPage: (options) => site!.newPage(options) };
+  return {
+    newPage: (options) => site!.newPage(options),
+    pageForThisBlock(options) {
+      let page: Page | undefined;
+      beforeAll(async () => {
+        page = await site!.newPage(options, { keep: true });
+      });
+      afterAll(async () => {
+        if (page) await site?.closePage(page);
+      });
+      return () => {
+        if (!page) throw new Error('The block’s page is not open (did its beforeAll fail?)');
+        return page;
+      };
+    },
+  };
 }
