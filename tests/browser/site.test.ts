@@ -1,8 +1,10 @@
 // The edition as a reader meets it in Chromium: every page comes alive without errors or calls
 // to other hosts, the essay can be read through from the sidebar, the pagination links and the
 // phone menu, the dark-mode choice sticks, and axe finds nothing serious in either colour mode.
+// Every page is opened once for the checks that only look at it (the colour mode is switched in
+// place, as the system's is); those that click through the site open pages of their own.
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 
 import {
   chromiumForThisFile,
@@ -11,6 +13,8 @@ import {
   gotoAndHydrate,
   waitForHydration,
   PHONE,
+  switchColorMode,
+  visit,
 } from '../support/browser';
 import { CHAPTERS, PAGES, frontMatterField } from '../support/essay';
 
@@ -45,15 +49,42 @@ async function expectToLandOn(page: Page, path: string, title: string): Promise<
 }
 
 describe('every page', () => {
-  it.each(READABLE)(
-    '$path hydrates without console errors or requests to other hosts',
-    async ({ path, title }) => {
-      const page = await site.newPage();
-      await gotoAndHydrate(page, path);
-      expect(await heading(page)).toBe(title);
-      await expectNoProblems(page);
-    },
-  );
+  // One visit per page for all the checks below, in this order.
+  const tab = site.pageForThisBlock();
+
+  describe.each(READABLE)('$path', ({ path, title }) => {
+    beforeAll(() => visit(tab(), path));
+
+    it('hydrates and shows its heading', async () => {
+      expect(await heading(tab())).toBe(title);
+    });
+
+    it('has no serious or critical axe violation in light mode', async () => {
+      expect(await colorMode(tab())).toBe('light');
+      expect(await axe(tab())).toEqual([]);
+    });
+
+    it('has no serious or critical axe violation in dark mode', async () => {
+      try {
+        await switchColorMode(tab(), 'dark');
+        expect(await axe(tab())).toEqual([]);
+      } finally {
+        await switchColorMode(tab(), 'light');
+      }
+    });
+
+    if (path === '/about') {
+      it('has its LaTeX example highlighted when it is the first page visited', async () => {
+        expect(await tab().locator('pre.language-latex .token.function').count()).toBeGreaterThan(
+          0,
+        );
+      });
+    }
+
+    it('logged no console error and made no request to other hosts', async () => {
+      await expectNoProblems(tab());
+    });
+  });
 });
 
 describe('reading through the essay', () => {
@@ -133,15 +164,6 @@ describe('the colour mode', () => {
   });
 });
 
-describe.each(['light', 'dark'] as const)('accessibility in %s mode', (mode) => {
-  it.each(READABLE)('$path has no serious or critical axe violation', async ({ path }) => {
-    const page = await site.newPage({ colorScheme: mode });
-    await gotoAndHydrate(page, path);
-    expect(await colorMode(page)).toBe(mode);
-    expect(await axe(page)).toEqual([]);
-  });
-});
-
 describe('code highlighting', () => {
   /** Whether any script the page has loaded so far is Prism's (its core names a "before-tokenize" hook). */
   function prismLoaded(page: Page): () => Promise<boolean> {
@@ -167,13 +189,6 @@ describe('code highlighting', () => {
     await expect
       .poll(() => page.locator('pre.language-latex .token.function').count())
       .toBeGreaterThan(0);
-    await expectNoProblems(page);
-  });
-
-  it('stays highlighted when /about is the first page visited', async () => {
-    const page = await site.newPage();
-    await gotoAndHydrate(page, '/about');
-    expect(await page.locator('pre.language-latex .token.function').count()).toBeGreaterThan(0);
     await expectNoProblems(page);
   });
 });
