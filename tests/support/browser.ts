@@ -156,15 +156,23 @@ export async function gotoAndHydrate(page: Page, path: string): Promise<void> {
 }
 
 /**
- * Opens another page in a tab that already showed one: what the tab recorded there is
- * forgotten, so that `expectNoProblems` speaks of this page alone.
+ * Leaves the page for a blank one and forgets what it recorded, so that what is recorded next
+ * is of the next page alone.
  */
-export async function visit(page: Page, path: string): Promise<void> {
+export async function leavePage(page: Page): Promise<void> {
   const problems = problemsOf(page);
   await page.goto('about:blank');
   problems.consoleErrors.length = 0;
   problems.pageErrors.length = 0;
   problems.blockedRequests.length = 0;
+}
+
+/**
+ * Opens another page in a tab that already showed one: what the tab recorded there is
+ * forgotten, so that `expectNoProblems` speaks of this page alone.
+ */
+export async function visit(page: Page, path: string): Promise<void> {
+  await leavePage(page);
   await gotoAndHydrate(page, path);
 }
 
