@@ -203,7 +203,7 @@ describe.each(REFERENCE_PAGES)('references on $path', ({ path: pagePath, list, s
     // The "copied" state of the button is short-lived.
     const last = copyButton(page, list, (await keysOf(page, list)).at(-1)!, DIALECTS[1]);
     await expect.poll(() => last.getAttribute('data-copied'), { timeout: 5_000 }).toBeNull();
-    expectNoProblems(page);
+    await expectNoProblems(page);
   });
 
   it('“Cite” and the Copy buttons work from the keyboard alone (Tab, then Enter or Space)', async () => {
@@ -237,7 +237,7 @@ describe.each(REFERENCE_PAGES)('references on $path', ({ path: pagePath, list, s
       // Copying leaves the focus where it was, so the reader can go on tabbing.
       expect(await isFocused(button)).toBe(true);
     }
-    expectNoProblems(page);
+    await expectNoProblems(page);
   });
 
   it('"Download BibLaTeX (.bib)" and "Download BibTeX (.bib)" download that entry', async () => {
@@ -255,7 +255,7 @@ describe.each(REFERENCE_PAGES)('references on $path', ({ path: pagePath, list, s
         expectEntryBibtex((await contentOf(download)).toString('utf8'), key, dialect);
       }
     }
-    expectNoProblems(page);
+    await expectNoProblems(page);
   });
 });
 
@@ -323,7 +323,7 @@ describe('the downloads of whole reference lists', () => {
     // Downloading is all that happened: the reader is still on the page, with no new tab.
     expect(new URL(page.url()).pathname).toBe(pagePath);
     expect(page.context().pages()).toHaveLength(1);
-    expectNoProblems(page);
+    await expectNoProblems(page);
     // The file is saved under the name the link offers, whatever the server's own headers say.
     expect(names.saved).toEqual(names.offered);
   });
@@ -386,7 +386,7 @@ describe('"Cite this chapter" on /google', () => {
       expect(await copied(page), `what "${format.button}" copied`).toBe(text);
       await expectAnnounced(page, format.done);
     }
-    expectNoProblems(page);
+    await expectNoProblems(page);
   });
 
   it('the BibLaTeX, BibTeX and RIS it shows read back as this chapter', async () => {
@@ -406,7 +406,7 @@ describe('"Cite this chapter" on /google', () => {
     expect(readRis(ris).map((r) => r.tags.find(([tag]) => tag === 'TI')?.[1])).toEqual([
       'Google in China',
     ]);
-    expectNoProblems(page);
+    await expectNoProblems(page);
   });
 
   it('its Download links hand over the BibLaTeX, BibTeX and RIS it shows', async () => {
@@ -423,6 +423,6 @@ describe('"Cite this chapter" on /google', () => {
         await part(page, id).locator('pre > code').innerText(),
       );
     }
-    expectNoProblems(page);
+    await expectNoProblems(page);
   });
 });
