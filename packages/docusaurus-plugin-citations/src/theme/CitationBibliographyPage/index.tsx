@@ -27,7 +27,6 @@ function EntryList({
           <span className="Z3988" title={entry.coins} />
           {entry.citedIn.length > 0 && (
             <span className="cited-in">
-              {' '}
               Cited in:{' '}
               {entry.citedIn.map((c, i) => (
                 <span key={c.href}>

@@ -1,7 +1,7 @@
 /**
- * One reference entry: the entry in every style, its archived copy, its actions and the links
- * back to each citation of it on the page. `children` come last (the bibliography adds COinS and
- * the documents that cite the work).
+ * One reference entry: the entry in every style, then, in quiet type, its archived copy, the
+ * links back to each citation of it on the page and its "Cite ▾". `children` come before "Cite"
+ * (the bibliography adds COinS and the documents that cite the work).
  */
 import Link from '@docusaurus/Link';
 import useBrokenLinks from '@docusaurus/useBrokenLinks';
@@ -78,22 +78,19 @@ export default function CitationEntry({ entry, children }: Props): ReactNode {
       )}{' '}
       {entry.archive && (
         <>
+          {/* Web sources rot: "(archived)" is the Wayback Machine's copy, in quiet type after
+              the reference, apart from the work's own address. */}
           <span className="entry-archive">
+            (
             <a href={entry.archive.url} className="entry-archive-link">
-              Archived copy
+              archived
             </a>
-            {entry.archive.accessed && ` · accessed ${entry.archive.accessed}`}
+            {entry.archive.accessed ? `, accessed ${entry.archive.accessed})` : ')'}
           </span>{' '}
         </>
       )}
-      <CitationEntryActions entry={entry} />
-      {entry.backlinks.length > 0 && (
-        <>
-          {' '}
-          <BackLinks ids={entry.backlinks} />
-        </>
-      )}
-      {children}
+      {entry.backlinks.length > 0 && <BackLinks ids={entry.backlinks} />}
+      {children} <CitationEntryActions entry={entry} />
     </li>
   );
 }
