@@ -64,12 +64,20 @@ const NAME = 'docusaurus-plugin-citations';
 
 const PLUGIN_MARK = Symbol.for('docusaurus-plugin-citations');
 
-// Paths without an extension resolve both in the published JavaScript (lib/) and in the
-// TypeScript sources (src/), which the package's own tests load.
-const THEME = path.resolve(__dirname, '../theme');
+/**
+ * The browser's modules: compiled, this file is lib/plugin/index.js and they are in lib/browser
+ * (ES modules with their JSX, which the site's bundler compiles like its own code); run from its
+ * TypeScript source (the package's own tests), they are the sources beside it.
+ */
+const BROWSER =
+  path.extname(__filename) === '.js'
+    ? path.resolve(__dirname, '../browser')
+    : path.resolve(__dirname, '..');
+const THEME = path.join(BROWSER, 'theme');
 const TYPESCRIPT_THEME = path.resolve(__dirname, '../../src/theme');
+// Without an extension: .js when compiled, .ts in the sources.
 const CLIENT_MODULES = ['copyToClipboard', 'citationPreviews', 'citationStyle'].map((name) =>
-  path.resolve(__dirname, `../clientModules/${name}`),
+  path.join(BROWSER, 'clientModules', name),
 );
 
 function styleChoiceScript(ids: readonly string[]): string {
