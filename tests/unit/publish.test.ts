@@ -1,0 +1,136 @@
+// What the site publishes of its library (as pandoc's `nocite`), and the one line that says what
+// it leaves out.
+import { describe, expect, it } from 'vitest';
+
+import {
+  applyUncitedPolicy,
+  CitationError,
+  createLibrary,
+  selectPublished,
+  summarizeUncited,
+  validateOptions,
+} from '../../src/citations';
+
+const entry = (key: string, year = 2000) =>
+  `@book{${key},\n  author = {Doe, Jane},\n  title = {Book ${key}},\n  date = {${year}},\n}\n`;
+
+const library = createLibrary([
+  { file: 'bibliography/essay.bib', text: entry('a') + entry('b') + entry('c') },
+  { file: 'bibliography/more.bib', text: entry('d') + entry('e') },
+]);
+
+describe('selectPublished', () => {
+  it('publishes what the pages cite, in library order, and leaves out the rest', () => {
+    const selection = selectPublished(library, ['d', 'a', 'a'], []);
+    expect(selection.published).toEqual(['a', 'd']);
+    expect(selection.leftOut.map((e) => e.key)).toEqual(['b', 'c', 'e']);
+    expect(selection.unknown).toEqual([]);
+  });
+
+  it('adds the entries nocite names, and says which nocite keys no .bib file holds', () => {
+    const selection = selectPublished(library, ['a'], ['e', 'nope', 'c']);
+    expect(selection.published).toEqual(['a', 'c', 'e']);
+    expect(selection.leftOut.map((e) => e.key)).toEqual(['b', 'd']);
+    expect(selection.unknown).toEqual(['nope']);
+  });
+
+  it('publishes every entry for nocite "*"', () => {
+    const selection = selectPublished(library, [], ['*']);
+    expect(selection.published).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(selection.leftOut).toEqual([]);
+  });
+
+  it('ignores cited keys that no .bib file holds (they are reported where they are cited)', () => {
+    expect(selectPublished(library, ['zzz', 'b'], []).published).toEqual(['b']);
+  });
+
+  it('gives each left-out entry its place in its file', () => {
+    const [first] = selectPublished(library, ['a', 'b', 'c', 'd'], []).leftOut;
+    expect(first).toMatchObject({ key: 'e', file: 'bibliography/more.bib', line: 6, column: 1 });
+  });
+});
+
+describe('summarizeUncited', () => {
+  const uncited = (counts: Record<string, number>) =>
+    Object.entries(counts).flatMap(([file, n]) =>
+      Array.from({ length: n }, (_, i) => ({ key: `${file}-${i}`, file, line: 1 + i, column: 1 })),
+    );
+
+  it('says nothing when every entry is cited', () => {
+    expect(summarizeUncited([])).toBeUndefined();
+  });
+
+  it('counts a big library in one line, with what to do about it', () => {
+    expect(summarizeUncited(uncited({ 'big.bib': 10000 }))).toBe(
+      '10,000 entries in big.bib are not cited; they are left out of the site — list them with `cite list --uncited` or publish them with nocite',
+    );
+  });
+
+  it('counts per file when several files have entries left out', () => {
+    expect(summarizeUncited(uncited({ 'essay.bib': 4, 'big.bib': 10000 }))).toBe(
+      '10,004 entries are not cited (4 in essay.bib, 10,000 in big.bib); they are left out of the site — list them with `cite list --uncited` or publish them with nocite',
+    );
+  });
+
+  it('names the entries when there are only a few', () => {
+    expect(summarizeUncited(uncited({ 'essay.bib': 1 }))).toBe(
+      '1 entry in essay.bib is not cited ("essay.bib-0"); it is left out of the site — list it with `cite list --uncited` or publish it with nocite',
+    );
+    expect(summarizeUncited(uncited({ 'a.bib': 2, 'b.bib': 1 }))).toBe(
+      '3 entries are not cited ("a.bib-0" and "a.bib-1" in a.bib, "b.bib-0" in b.bib); they are left out of the site — list them with `cite list --uncited` or publish them with nocite',
+    );
+  });
+});
+
+describe('applyUncitedPolicy', () => {
+  const left = selectPublished(library, ['a'], []).leftOut.map((e) => ({
+    key: e.key,
+    file: e.file,
+    line: e.line,
+    column: e.column,
+    ruleId: 'uncited-entry' as const,
+    message: `Entry "${e.key}" is not cited in any document, so the site leaves it out`,
+  }));
+
+  it('warns once, with the summary, however many entries there are', () => {
+    const warned: string[] = [];
+    applyUncitedPolicy(left, 'warn', (m) => warned.push(m));
+    applyUncitedPolicy(left, 'warn', (m) => warned.push(m));
+    expect(warned).toEqual([
+      '4 entries are not cited (2 in bibliography/essay.bib, 2 in bibliography/more.bib); they are left out of the site — list them with `cite list --uncited` or publish them with nocite',
+    ]);
+  });
+
+  it('stops the build with every entry at its place when told to throw', () => {
+    expect(() => applyUncitedPolicy(left, 'throw', () => {})).toThrowError(CitationError);
+    expect(() => applyUncitedPolicy(left, 'throw', () => {})).toThrowError(
+      'bibliography/essay.bib:6:1: Entry "b" is not cited in any document, so the site leaves it out',
+    );
+  });
+
+  it('says nothing when told to ignore', () => {
+    const warned: string[] = [];
+    applyUncitedPolicy(left, 'ignore', (m) => warned.push(m));
+    expect(warned).toEqual([]);
+  });
+});
+
+describe('the nocite option', () => {
+  it('is empty by default: the site publishes what it cites', () => {
+    expect(validateOptions({}).nocite).toEqual([]);
+  });
+
+  it('takes keys, or "*" for every entry', () => {
+    expect(validateOptions({ nocite: ['a', 'b'] }).nocite).toEqual(['a', 'b']);
+    expect(validateOptions({ nocite: ['*'] }).nocite).toEqual(['*']);
+  });
+
+  it('names a value that is not a list of keys', () => {
+    expect(() => validateOptions({ nocite: '*' })).toThrowError(
+      'Citation option "nocite" must be a list of citation keys, or ["*"] for every entry; got "*".',
+    );
+    expect(() => validateOptions({ nocite: ['a', ''] })).toThrowError(
+      'Citation option "nocite[1]" must be a non-empty string; got "".',
+    );
+  });
+});
