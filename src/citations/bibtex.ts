@@ -367,6 +367,8 @@ export function readBibFile(file: string, input: string | Uint8Array): BibFileRe
   const records: BibRecord[] = [];
   const record = (span: Span, raw: RawEntry): void => {
     const source = text.slice(span.start, span.end);
+    // Read when an entry is checked: a site leaves most of a large library unchecked.
+    let fields: BibField[] | undefined;
     records.push({
       key: span.key,
       type: span.type,
@@ -379,7 +381,9 @@ export function readBibFile(file: string, input: string | Uint8Array): BibFileRe
         Object.entries(raw.properties).map(([name, value]) => [name, String(value)]),
       ),
       ...(raw.annotations ? { annotations: raw.annotations } : {}),
-      fields: scanFields(source),
+      get fields() {
+        return (fields ??= scanFields(source));
+      },
       place: (offset) => place(span.start + offset),
     });
   };

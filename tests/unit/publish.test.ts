@@ -6,6 +6,7 @@ import {
   applyUncitedPolicy,
   CitationError,
   createLibrary,
+  formatDiagnostic,
   selectPublished,
   summarizeUncited,
   validateOptions,
@@ -132,5 +133,44 @@ describe('the nocite option', () => {
     expect(() => validateOptions({ nocite: ['a', ''] })).toThrowError(
       'Citation option "nocite[1]" must be a non-empty string; got "".',
     );
+  });
+});
+
+describe('the problems of what the site publishes', () => {
+  const bib = [
+    // A LaTeX command the site cannot show, in an entry the site may leave out.
+    '@book{odd,\n  title = {A \\weird{} title},\n  date = {2000},\n}\n',
+    // A date that does not exist, in an entry the site publishes.
+    '@book{cited,\n  title = {Cited},\n  date = {2020-02-30},\n}\n',
+    // A chapter whose book has a field that uses an undefined macro.
+    '@incollection{chapter,\n  title = {Chapter},\n  crossref = {book},\n  date = {2001},\n}\n',
+    '@book{book,\n  title = nobook,\n  date = {2001},\n}\n',
+    // Broken syntax stops every site that reads the file, whatever it cites.
+    '@book{broken,\n  title = {A}\n  date = {2000},\n}\n',
+  ].join('');
+  const lib = createLibrary([{ file: 'refs.bib', text: bib }]);
+  const lines = (keys: string[]) => lib.problemsOf(keys).errors.map(formatDiagnostic);
+
+  it('are the files’ syntax and the fields of the published entries only', () => {
+    expect(lines(['cited'])).toEqual([
+      'refs.bib:7:10: Entry "cited": date = {2020-02-30} is not a date that exists',
+      'refs.bib:20:3: Malformed BibTeX: missing "," before this field',
+    ]);
+  });
+
+  it('include those of the entries a published one inherits from', () => {
+    expect(lines(['chapter'])).toEqual([
+      'refs.bib:15:11: Entry "book": field "title" uses "nobook", which no @string in this file defines; define it, or put the text in braces: {nobook}',
+      'refs.bib:20:3: Malformed BibTeX: missing "," before this field',
+    ]);
+  });
+
+  it('are every entry’s when the whole library is asked for', () => {
+    expect(lib.diagnostics.map(formatDiagnostic)).toEqual([
+      'refs.bib:2:14: Entry "odd": field "title": the LaTeX command \\weird is not one this site can show (readers would see "\\weird"); write the text it stands for',
+      'refs.bib:7:10: Entry "cited": date = {2020-02-30} is not a date that exists',
+      'refs.bib:15:11: Entry "book": field "title" uses "nobook", which no @string in this file defines; define it, or put the text in braces: {nobook}',
+      'refs.bib:20:3: Malformed BibTeX: missing "," before this field',
+    ]);
   });
 });
