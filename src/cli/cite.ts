@@ -8,8 +8,8 @@
  * Each works on what the site publishes (what it cites, and what `nocite` names); `--all` on
  * every entry of the .bib files.
  *
- * Style, locale and the default .bib files come from docusaurus.config.ts, so the command
- * sees what the build sees. Every problem is a `file:line:col: message` line; the exit code is
+ * Style, locale and the default .bib files come from the site's citations.config.ts (or
+ * docusaurus.config.ts), so the command sees what the build sees. Every problem is a `file:line:col: message` line; the exit code is
  * 0 when there is none, 1 when there is one (in the content, or anything else that fails), and 2
  * when the command line itself is wrong. No failure ends in a stack trace.
  */
@@ -75,9 +75,17 @@ interface Io {
   siteOptions?: CitationOptions;
 }
 
+/**
+ * The site's citation options: `citations.config.ts` when the site has one (read alone, quickly),
+ * or else `customFields.citations` of docusaurus.config.ts (which loads Docusaurus's plugins).
+ */
 function readSiteOptions(cwd: string): CitationOptions {
   // require, not import(): the config is TypeScript, which tsx compiles on require.
   const load = createRequire(path.join(cwd, 'package.json'));
+  if (fs.existsSync(path.join(cwd, 'citations.config.ts'))) {
+    const own = load('./citations.config.ts') as { default?: CitationOptions };
+    return own.default ?? {};
+  }
   const config = load('./docusaurus.config.ts') as {
     default?: { customFields?: { citations?: CitationOptions } };
   };

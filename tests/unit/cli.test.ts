@@ -311,3 +311,29 @@ describe('cite check on a whole library', () => {
     }
   });
 });
+
+describe('cite and the site config', () => {
+  let site: ReturnType<typeof copySite>;
+  beforeAll(() => {
+    site = copySite();
+  });
+  afterAll(() => site.remove());
+
+  it('reads citations.config.ts alone, without loading Docusaurus and its plugins', async () => {
+    fs.writeFileSync(
+      path.join(site.dir, 'docusaurus.config.ts'),
+      "throw new Error('docusaurus.config.ts was loaded');\n",
+    );
+    const { code, stdout, stderr } = await runCite(['check'], site.dir);
+    expect(stderr).not.toContain('was loaded');
+    expect(stdout).toBe('');
+    expect(code).toBe(0);
+  });
+
+  it('falls back to customFields.citations of docusaurus.config.ts', async () => {
+    fs.rmSync(path.join(site.dir, 'citations.config.ts'));
+    const { code, stderr } = await runCite(['check'], site.dir);
+    expect(stderr).toContain('docusaurus.config.ts was loaded');
+    expect(code).toBe(1);
+  });
+});
