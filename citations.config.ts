@@ -8,7 +8,7 @@ import type { CitationOptions } from './src/citations/options';
 
 export const SITE_URL = 'https://digital-divide.example.org';
 
-const citations: CitationOptions = {
+export const citations: CitationOptions = {
   bibliography: ['bibliography'],
   style: 'apa',
   // What a reader may switch to; every style is rendered at build time.
@@ -38,5 +38,3 @@ const citations: CitationOptions = {
     },
   },
 };
-
-export default citations;

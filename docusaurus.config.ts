@@ -2,7 +2,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import type { Config } from '@docusaurus/types';
 import { themes as prismThemes } from 'prism-react-renderer';
 
-import citations, { SITE_URL } from './citations.config';
+import { citations, SITE_URL } from './citations.config';
 import citationsPlugin, { EXPORTS_DIR } from './src/plugins/citations';
 import { citationFrontMatter } from './src/plugins/citations/frontMatter';
 import leanThemePlugin from './src/plugins/leanTheme';

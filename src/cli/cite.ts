@@ -76,15 +76,16 @@ interface Io {
 }
 
 /**
- * The site's citation options: `citations.config.ts` when the site has one (read alone, quickly),
+ * The site's citation options: `citations` of `citations.config.ts` when the site has one (read
+ * alone, quickly),
  * or else `customFields.citations` of docusaurus.config.ts (which loads Docusaurus's plugins).
  */
 function readSiteOptions(cwd: string): CitationOptions {
   // require, not import(): the config is TypeScript, which tsx compiles on require.
   const load = createRequire(path.join(cwd, 'package.json'));
   if (fs.existsSync(path.join(cwd, 'citations.config.ts'))) {
-    const own = load('./citations.config.ts') as { default?: CitationOptions };
-    return own.default ?? {};
+    const own = load('./citations.config.ts') as { citations?: CitationOptions };
+    return own.citations ?? {};
   }
   const config = load('./docusaurus.config.ts') as {
     default?: { customFields?: { citations?: CitationOptions } };
