@@ -1,13 +1,20 @@
 // What the site publishes of its library (as pandoc's `nocite`), and the one line that says what
 // it leaves out.
-import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
   applyUncitedPolicy,
+  checkSite,
   CitationError,
   createLibrary,
   formatDiagnostic,
+  loadContext,
   selectPublished,
+  siteScope,
   summarizeUncited,
   validateOptions,
 } from '../../src/citations';
@@ -172,5 +179,52 @@ describe('the problems of what the site publishes', () => {
       'refs.bib:15:11: Entry "book": field "title" uses "nobook", which no @string in this file defines; define it, or put the text in braces: {nobook}',
       'refs.bib:20:3: Malformed BibTeX: missing "," before this field',
     ]);
+  });
+});
+
+describe('a site with entries it does not cite', () => {
+  let dir: string;
+  const site = (nocite: string[]) => {
+    const context = loadContext(validateOptions({ bibliography: ['refs.bib'], nocite }), dir);
+    return {
+      scope: siteScope(context, path.join(dir, 'docs')),
+      report: checkSite(context, path.join(dir, 'docs')),
+    };
+  };
+
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'publish-'));
+    fs.mkdirSync(path.join(dir, 'docs'));
+    fs.writeFileSync(path.join(dir, 'docs/page.mdx'), 'As shown [@c], and [@a].\n');
+    // b has a date that does not exist: the site does not publish it, so it is not checked.
+    fs.writeFileSync(
+      path.join(dir, 'refs.bib'),
+      entry('a') + entry('b').replace('{2000}', '{2000-02-30}') + entry('c') + entry('d'),
+    );
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('renders and exports what it cites, in reading order, then what nocite adds', () => {
+    expect(site([]).scope.keys).toEqual(['c', 'a']);
+    expect(site(['d']).scope.keys).toEqual(['c', 'a', 'd']);
+    expect(site(['*']).scope.keys).toEqual(['c', 'a', 'b', 'd']);
+  });
+
+  it('reports what it leaves out, and checks what it publishes', () => {
+    const { report } = site(['d']);
+    expect(report.published).toEqual(['a', 'c', 'd']);
+    expect(report.uncited.map((u) => u.key)).toEqual(['b']);
+    expect(report.diagnostics).toEqual([]);
+    const all = site(['*']).report;
+    expect(all.uncited).toEqual([]);
+    expect(all.diagnostics.map(formatDiagnostic)).toEqual([
+      'refs.bib:9:10: Entry "b": date = {2000-02-30} is not a date that exists',
+    ]);
+  });
+
+  it('stops at a nocite key that no .bib file holds, naming the closest one', () => {
+    expect(() => site(['dd'])).toThrowError(
+      'Citation option "nocite" names "dd", which is in no .bib file; did you mean "d"?',
+    );
   });
 });
