@@ -66,10 +66,11 @@ describe(`the essay built with BASE_URL=${BASE}`, () => {
   it('offers each chapter its own reference files under the base URL', () => {
     const links = selectAll('article .references-downloads a', readPage(build!.dir, '/google'));
     expect(links.map((a) => attr(a, 'href'))).toEqual([
-      `${BASE}references/google.bib`,
+      `${BASE}references/google-biblatex.bib`,
+      `${BASE}references/google-bibtex.bib`,
       `${BASE}references/google.ris`,
     ]);
-    for (const file of ['google.bib', 'google.ris']) {
+    for (const file of ['google-biblatex.bib', 'google-bibtex.bib', 'google.ris']) {
       expect(fs.existsSync(path.join(build!.dir, 'references', file)), file).toBe(true);
     }
   });
@@ -91,7 +92,7 @@ describe(`the essay built with BASE_URL=${BASE}`, () => {
         await page.goto(server!.url + pagePath);
         await waitForHydration(page);
         await page.waitForLoadState('networkidle');
-        expectNoProblems(page);
+        await expectNoProblems(page);
         await browser!.closePages();
       }
       expect(failed).toEqual([]);

@@ -72,10 +72,11 @@ describe('the second site, built', () => {
       page('blog/2024/05/01/first-post'),
     ).map((a) => attr(a, 'href'));
     expect(links).toEqual([
-      `${BASE}references/blog-2024-05-01-first-post.bib`,
+      `${BASE}references/blog-2024-05-01-first-post-biblatex.bib`,
+      `${BASE}references/blog-2024-05-01-first-post-bibtex.bib`,
       `${BASE}references/blog-2024-05-01-first-post.ris`,
     ]);
-    const bib = fs.readFileSync(path.join(build!.dir, links[0]!.slice(BASE.length)), 'utf8');
+    const bib = fs.readFileSync(path.join(build!.dir, links[1]!.slice(BASE.length)), 'utf8');
     expect(parseExport(bib, 'bibtex').map((e) => e.id)).toEqual(['lamport1978time']);
   });
 
@@ -131,7 +132,7 @@ describe('the second site, in Chromium', () => {
       await waitForHydration(tab);
       await tab.waitForLoadState('networkidle');
       expect(failed, p).toEqual([]);
-      expectNoProblems(tab);
+      await expectNoProblems(tab);
       await browser!.closePages();
     }
   });
@@ -140,15 +141,19 @@ describe('the second site, in Chromium', () => {
     const tab = await browser!.newPage({ acceptDownloads: true });
     await tab.goto(`${server!.url}${BASE}docs/intro`);
     await waitForHydration(tab);
+    // The entry's actions are built in the browser when its "Cite" is used: their links must
+    // carry the base URL too (the check of the built HTML above cannot see them).
+    const entry = tab.locator('article ul.references > li[data-key="knuth1984literate"]');
+    await entry.getByRole('button', { name: 'Cite', exact: true }).click();
     const [download] = await Promise.all([
       tab.waitForEvent('download'),
-      tab.getByRole('link', { name: 'Download .bib of knuth1984literate' }).click(),
+      entry.getByRole('link', { name: 'Download BibTeX (.bib)', exact: true }).click(),
     ]);
     expect(new globalThis.URL(download.url()).pathname).toBe(
-      `${BASE}references/entries/knuth1984literate.bib`,
+      `${BASE}references/entries/knuth1984literate-bibtex.bib`,
     );
     const bib = fs.readFileSync(await download.path(), 'utf8');
     expect(parseExport(bib, 'bibtex').map((e) => e.id)).toEqual(['knuth1984literate']);
-    expectNoProblems(tab);
+    await expectNoProblems(tab);
   });
 });

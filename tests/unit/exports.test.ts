@@ -44,6 +44,7 @@ describe.each(SOURCES)('cite export --bib %s', (bib) => {
         const run = await runCite(
           [
             'export',
+            '--all',
             '--format',
             format,
             '--bib',

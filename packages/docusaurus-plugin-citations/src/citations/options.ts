@@ -42,6 +42,11 @@ export interface CitationConfig {
   edition: EditionMetadata | undefined;
   /** The timeline's YAML file, relative to the site directory. */
   timeline: string | undefined;
+  /**
+   * Entries published although nothing cites them, as pandoc's `nocite`: their keys, or `['*']`
+   * for every entry (see publish.ts).
+   */
+  nocite: readonly string[];
 }
 
 export class OptionsError extends Error {

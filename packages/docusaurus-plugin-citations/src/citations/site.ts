@@ -11,9 +11,10 @@ import type { Root } from 'mdast';
 
 import type { Diagnostic } from './diagnostics';
 import { frontMatterOf, readDocument as parseDocument } from './document';
-import { displayPath, loadLibrary, type Library } from './library';
+import { displayPath, loadLibrary, suggestKey, type Library } from './library';
 import { findPassage, parseTimeline, type Timeline } from './timeline';
-import type { CitationConfig } from './options';
+import { OptionsError, type CitationConfig } from './options';
+import { selectPublished, type UncitedEntry } from './publish';
 import {
   createScope,
   documentData,
@@ -168,21 +169,28 @@ export function entriesInStyles(
 /**
  * The site's scope (render.ts), which gives every work one label on every page: the works cited
  * by `documents`, given in the site's reading order, then those only the timeline cites (in date
- * order), then `more` (a page that is not among `documents`), then every other entry.
+ * order), then `more` (a page that is not among `documents`), then the entries `nocite` names.
+ * What nothing cites and `nocite` does not name is not in it (see publish.ts).
  */
 export function siteScope(
   context: CitationContext,
   documents: readonly Pick<DocumentReport, 'citations'>[],
   more: readonly string[] = [],
 ): Scope {
-  const timeline = [...(context.timeline?.events ?? [])]
+  const cited = [
+    ...documents.flatMap((d) => d.citations.map((c) => c.key)),
+    ...timelineKeys(context),
+    ...more,
+  ];
+  const { published } = selectPublished(context.library, cited, context.options.nocite);
+  return createScope(context.library, cited, published);
+}
+
+/** The keys the timeline's events cite, in date order. */
+function timelineKeys(context: CitationContext): string[] {
+  return [...(context.timeline?.events ?? [])]
     .sort((a, b) => a.date.localeCompare(b.date))
     .flatMap((e) => e.cite?.items.map((i) => i.key) ?? []);
-  return createScope(context.library, [
-    ...documents.flatMap((d) => d.citations.map((c) => c.key)),
-    ...timeline,
-    ...more,
-  ]);
 }
 
 /**
@@ -293,11 +301,19 @@ export function listDocuments(dir: string): string[] {
 
 export interface SiteReport {
   documents: DocumentReport[];
-  /** Problems in the .bib files, the documents and the timeline, in the order files are read. */
+  /**
+   * Problems in the .bib files (their syntax, and the fields of the entries the site
+   * publishes), the documents and the timeline, in the order files are read.
+   */
   diagnostics: Diagnostic[];
-  /** Entries that no document cites, as diagnostics at the entry (rule `uncited-entry`). */
-  uncited: Diagnostic[];
-  /** What the .bib files hold that an editor should look at, though it stops nothing. */
+  /** The keys the site publishes (see publish.ts), in library order. */
+  published: string[];
+  /**
+   * Entries that nothing cites and `nocite` does not name, which the site leaves out, as
+   * diagnostics at the entry (rule `uncited-entry`); `summarizeUncited` says them in one line.
+   */
+  uncited: (Diagnostic & UncitedEntry)[];
+  /** What the published entries hold that an editor should look at, though it stops nothing. */
   warnings: Diagnostic[];
 }
 
@@ -306,26 +322,47 @@ export function checkSite(context: CitationContext, files: readonly string[]): S
   const documents = files.map((file) => readDocument(context, file));
   const reports = documents.map((d) => d.report);
   const trees = new Map(documents.map((d) => [d.report.file, d.tree]));
-  const cited = new Set(reports.flatMap((r) => r.citations.map((c) => c.key)));
+  const cited = [
+    ...reports.flatMap((r) => r.citations.map((c) => c.key)),
+    ...timelineKeys(context),
+  ];
+  const { published, leftOut, unknown } = selectPublished(
+    context.library,
+    cited,
+    context.options.nocite,
+  );
+  if (unknown.length > 0) {
+    throw new OptionsError(
+      unknown
+        .map((key) => {
+          const guess = suggestKey(context.library, key);
+          return `Citation option "nocite" names "${key}", which is in no .bib file${guess ? `; did you mean "${guess}"?` : ''}`;
+        })
+        .join('\n'),
+    );
+  }
   // While a document cannot be read, what it cites is unknown: no entry is called uncited.
   const unreadable = [...trees.values()].some((tree) => !tree);
-  const uncited: Diagnostic[] = [...context.library.entries.values()]
-    .filter((entry) => !unreadable && !cited.has(entry.key))
-    .map((entry) => ({
-      file: entry.file,
-      line: entry.line,
-      column: entry.column,
-      ruleId: 'uncited-entry',
-      message: `Entry "${entry.key}" is not cited in any document`,
-    }));
+  const uncited = unreadable
+    ? []
+    : leftOut.map((entry) => ({
+        key: entry.key,
+        file: entry.file,
+        line: entry.line,
+        column: entry.column,
+        ruleId: 'uncited-entry' as const,
+        message: `Entry "${entry.key}" is not cited in any document, so the site leaves it out`,
+      }));
+  const library = context.library.problemsOf(published);
   return {
     documents: reports,
     diagnostics: [
-      ...context.library.diagnostics,
+      ...library.errors,
       ...reports.flatMap((r) => r.diagnostics),
       ...checkTimeline(context, trees),
     ],
+    published,
     uncited,
-    warnings: [...context.library.warnings],
+    warnings: library.warnings,
   };
 }

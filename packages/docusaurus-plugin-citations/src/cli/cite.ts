@@ -4,7 +4,8 @@
  * Run in a site, it reads the citations plugin's options from docusaurus.config.ts (style,
  * locale, .bib files, timeline) and the folders its docs and blog plugins read, so that it sees
  * what the build sees, without running Docusaurus. Its own flags name paths relative to the
- * working directory. Every problem is a `file:line:col: message` line; the exit code is 0 when
+ * working directory. Each command works on what the site publishes (what it cites, and what
+ * `nocite` names); `--all` on every entry of the .bib files. Every problem is a `file:line:col: message` line; the exit code is 0 when
  * there is none, 1 when there is one (in the content, or anything else that fails), and 2 when
  * the command line itself is wrong. No failure ends in a stack trace.
  */
@@ -31,6 +32,7 @@ import {
   shortReferences,
   siteScope,
   sortDiagnostics,
+  summarizeUncited,
   type CitationContext,
   type CslStyle,
   type Diagnostic,
@@ -43,14 +45,17 @@ import { optionsInConfig } from '../plugin';
 import { resolveOptions } from '../plugin/options';
 
 const USAGE = `Usage:
-  cite check  [--bib FILE]... [--docs DIR]... [--timeline FILE] [--links]
+  cite check  [--bib FILE]... [--docs DIR]... [--timeline FILE] [--all] [--links]
                                              check the .bib files, every citation in the documents
                                              and the timeline; --links also lists each source URL
                                              and its archived copy
-  cite list   [--bib FILE]... [--docs DIR]...
-                                             list each key, its short reference and where it is cited
-  cite export --format biblatex|bibtex|ris|csl-json [--document FILE] [--bib FILE]... [--docs DIR]...
-                                             write the entries (or one document's) to standard output
+  cite list   [--bib FILE]... [--docs DIR]... [--all | --uncited]
+                                             list each entry the site publishes, its short reference
+                                             and where it is cited; --uncited: each entry nothing
+                                             cites, where it is written, and whether it is published
+  cite export --format biblatex|bibtex|ris|csl-json [--document FILE] [--bib FILE]... [--docs DIR]... [--all]
+                                             write the entries the site publishes (or one document's)
+                                             to standard output
 
   --bib FILE       a .bib file or folder (repeatable; default: the site's configured bibliography)
   --docs DIR       a folder of Markdown/MDX documents (repeatable; default: the folders of the
@@ -58,6 +63,8 @@ const USAGE = `Usage:
   --timeline FILE  a timeline to check against the documents (default: the site's, unless --docs
                    is given); its events name documents by their path, as "docs/google.mdx"
   --document FILE  only the works cited by this document ("docs/google.mdx")
+  --all            every entry of the .bib files, cited or not, as with nocite: ['*'] (the site
+                   publishes, and so checks, what it cites and what nocite names)
 `;
 
 type Write = (line: string) => void;
@@ -120,7 +127,9 @@ class UsageError extends Error {}
 function check(context: CitationContext, report: SiteReport, out: Write, err: Write): number {
   const errors = sortDiagnostics(report.diagnostics);
   for (const d of errors) out(formatDiagnostic(d));
-  for (const d of sortDiagnostics([...report.warnings, ...report.uncited])) out(formatWarning(d));
+  for (const d of sortDiagnostics(report.warnings)) out(formatWarning(d));
+  const uncited = summarizeUncited(report.uncited);
+  if (uncited) out(`warning: ${uncited}`);
   const citations = report.documents.reduce((n, d) => n + d.citations.length, 0);
   const summary = `${context.library.entries.size} entries in ${context.library.files.length} .bib file(s); ${citations} citation(s) in ${report.documents.length} document(s)`;
   if (errors.length > 0) {
@@ -146,9 +155,14 @@ function refuse(command: string, report: SiteReport, err: Write): boolean {
  * citeproc can fail on an entry it cannot format. Rendering each entry alone finds which ones;
  * each becomes a positioned problem instead of a stack trace.
  */
-function renderingProblems(library: Library, style: CslStyle, error: unknown): Diagnostic[] {
+function renderingProblems(
+  library: Library,
+  keys: readonly string[],
+  style: CslStyle,
+  error: unknown,
+): Diagnostic[] {
   const problems: Diagnostic[] = [];
-  for (const entry of library.entries.values()) {
+  for (const entry of keys.map((key) => library.entries.get(key)!)) {
     try {
       // As the site renders it (items.ts), so that a problem of that copy is found too.
       renderItems([renderItemOf(library, entry.key)], style);
@@ -170,9 +184,9 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Every web source with the Wayback Machine's copy of it, for editors to check by hand. */
-function links(context: CitationContext, out: Write): void {
-  for (const entry of context.library.entries.values()) {
+/** Every web source the site publishes with the Wayback Machine's copy of it, to check by hand. */
+function links(context: CitationContext, report: SiteReport, out: Write): void {
+  for (const entry of report.published.map((key) => context.library.entries.get(key)!)) {
     const archived = archiveUrl(entry.csl);
     if (archived) out(`${entry.key}\t${plainText(entry.csl.URL!)}\t${archived}`);
   }
@@ -188,11 +202,31 @@ function list(
   const failed = refuse('list', report, err);
   // Labelled as the site labels them.
   const short = shortReferences(scope, context.style);
-  for (const key of context.library.entries.keys()) {
+  for (const key of report.published) {
     const places = report.documents.flatMap((d) =>
       d.citations.filter((c) => c.key === key).map((c) => `${d.file}:${c.line}:${c.column}`),
     );
     out(`${key}\t${short.get(key) ?? ''}\t${places.length ? places.join(' ') : '(not cited)'}`);
+  }
+  return failed ? 1 : 0;
+}
+
+/**
+ * Each entry that no document or timeline event cites, in library order, with where it is
+ * written and whether `nocite` publishes it; no entry is rendered, so this is quick on any
+ * library.
+ */
+function listUncited(context: CitationContext, report: SiteReport, out: Write, err: Write): number {
+  const failed = refuse('list', report, err);
+  const leftOut = new Set(report.uncited.map((u) => u.key));
+  const cited = new Set([
+    ...report.documents.flatMap((d) => d.citations.map((c) => c.key)),
+    ...(context.timeline?.events ?? []).flatMap((e) => e.cite?.items.map((i) => i.key) ?? []),
+  ]);
+  for (const entry of context.library.entries.values()) {
+    if (cited.has(entry.key)) continue;
+    const state = leftOut.has(entry.key) ? 'left out' : 'published (nocite)';
+    out(`${entry.key}\t${entry.file}:${entry.line}:${entry.column}\t${state}`);
   }
   return failed ? 1 : 0;
 }
@@ -211,7 +245,7 @@ function exportCommand(
       `cite export: --format must be one of ${EXPORT_FORMATS.join(', ')}; got ${format === undefined ? 'nothing' : JSON.stringify(format)}`,
     );
   }
-  let keys = new Set(context.library.entries.keys());
+  let keys = new Set(report.published);
   if (document !== undefined) {
     const doc = report.documents.find((d) => d.path === path.resolve(context.siteDir, document));
     if (!doc) {
@@ -281,6 +315,8 @@ function run(
     format?: string;
     document?: string;
     links?: boolean;
+    all?: boolean;
+    uncited?: boolean;
   };
   try {
     ({ values } = parseArgs({
@@ -292,6 +328,8 @@ function run(
         format: { type: 'string' },
         document: { type: 'string' },
         links: { type: 'boolean' },
+        all: { type: 'boolean' },
+        uncited: { type: 'boolean' },
       },
       strict: true,
       allowPositionals: false,
@@ -304,6 +342,12 @@ function run(
   }
   if (command !== 'check' && (values.links || values.timeline !== undefined)) {
     throw new UsageError(`cite ${command}: --links and --timeline belong to "cite check"`);
+  }
+  if (command !== 'list' && values.uncited) {
+    throw new UsageError(`cite ${command}: --uncited belongs to "cite list"`);
+  }
+  if (values.all && values.uncited) {
+    throw new UsageError('cite list: --all and --uncited are two different lists; give one');
   }
   for (const [flag, file] of [
     ...(values.bib ?? []).map((f) => ['--bib', f] as const),
@@ -324,6 +368,8 @@ function run(
   const options = resolveOptions({
     ...siteOptions,
     ...(values.bib ? { bibliography: values.bib } : {}),
+    // Every entry, as if the site published all of them (nocite: ['*']).
+    ...(values.all ? { nocite: ['*'] } : {}),
   });
   // The site's timeline is checked against the site's documents, not against other folders.
   const timeline = values.timeline ?? (values.docs ? undefined : options.timeline);
@@ -343,17 +389,19 @@ function run(
   try {
     switch (command) {
       case 'check': {
-        if (values.links) links(context, out);
+        if (values.links) links(context, report, out);
         return check(context, report, out, err);
       }
       case 'list':
-        return list(context, report, scope, out, err);
+        return values.uncited
+          ? listUncited(context, report, out, err)
+          : list(context, report, scope, out, err);
       case 'export':
         return exportCommand(context, report, scope, values.format, values.document, out, err);
     }
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    const problems = renderingProblems(context.library, context.style, error);
+    const problems = renderingProblems(context.library, report.published, context.style, error);
     for (const d of sortDiagnostics(problems)) err(formatDiagnostic(d));
     err(
       `cite ${command}: ${problems.length} entr${problems.length === 1 ? 'y' : 'ies'} cannot be formatted.`,

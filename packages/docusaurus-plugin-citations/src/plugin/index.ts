@@ -22,6 +22,7 @@ import { aliasedSitePath, normalizeUrl } from '@docusaurus/utils';
 
 import {
   applyPolicy,
+  applyUncitedPolicy,
   checkSite,
   citationAnchor,
   coinsOf,
@@ -374,7 +375,7 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
       applyPolicy(report.diagnostics, unreadable ? 'throw' : options.onBrokenCitations, (m) =>
         logger.warn(m),
       );
-      applyPolicy(report.uncited, options.onUncitedEntries, (m) => logger.warn(m));
+      applyUncitedPolicy(report.uncited, options.onUncitedEntries, (m) => logger.warn(m));
       applyPolicy(report.warnings, 'warn', (m) => logger.warn(m));
 
       // Documents in reading order, each with the keys it cites.
@@ -390,7 +391,8 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
       // Exports, in the style's order: the whole bibliography, and each document's own works.
       const entriesOf = (keys: ReadonlySet<string>) =>
         entries.filter((e) => keys.has(e.key)).map((e) => citations.library.entries.get(e.key)!);
-      const everything = new Set(citations.library.entries.keys());
+      // What the site publishes (what it cites, and what `nocite` names), not the whole library.
+      const everything = new Set(scope.keys);
       const files: Record<string, string> = {};
       for (const format of EXPORT_FORMATS) {
         files[`bibliography${EXPORT_SUFFIXES[format]}`] = exportEntries(

@@ -70,8 +70,14 @@ export type Options = {
   locale?: string;
   /** Unknown keys, malformed citations, duplicate keys, malformed BibTeX, timeline mistakes. */
   onBrokenCitations?: Policy;
-  /** Entries that no document cites. */
+  /** Entries that nothing cites and `nocite` does not name: said once, in one line. */
   onUncitedEntries?: Policy;
+  /**
+   * Entries to publish on the bibliography page and in the exports although nothing cites them,
+   * as pandoc's `nocite`: their keys, or `['*']` for every entry. By default the site publishes
+   * what it cites.
+   */
+  nocite?: string[];
   /** The heading of each document's reference list. */
   referencesTitle?: string;
   /** The edition's own metadata, for "Cite this", Highwire and schema.org tags. */
@@ -97,6 +103,7 @@ export const DEFAULT_OPTIONS = {
   locale: 'en-US',
   onBrokenCitations: 'throw',
   onUncitedEntries: 'warn',
+  nocite: [],
   referencesTitle: 'References',
   edition: undefined,
   timeline: undefined,
@@ -163,6 +170,13 @@ export const OPTIONS_SCHEMA = Joi.object<PluginOptions>({
   locale: text().default(DEFAULT_OPTIONS.locale),
   onBrokenCitations: policy(DEFAULT_OPTIONS.onBrokenCitations),
   onUncitedEntries: policy(DEFAULT_OPTIONS.onUncitedEntries),
+  nocite: Joi.array()
+    .items(text())
+    .messages({
+      'array.base': 'a list of citation keys, or ["*"] for every entry',
+      'array.includes': 'a list of citation keys, or ["*"] for every entry',
+    })
+    .default(DEFAULT_OPTIONS.nocite),
   referencesTitle: text().default(DEFAULT_OPTIONS.referencesTitle),
   edition: Joi.object({
     key: text().pattern(/^[a-z0-9][a-z0-9-]*$/i, {

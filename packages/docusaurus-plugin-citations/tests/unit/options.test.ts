@@ -107,7 +107,7 @@ describe('a mistake in the options', () => {
 
   it('names an unknown option and lists the options, at any depth', () => {
     expect(message({ styel: 'apa' })).toMatchInlineSnapshot(
-      `"OptionsError: Unknown citation option "styel"; the options are "bibliography", "style", "styles", "locale", "onBrokenCitations", "onUncitedEntries", "referencesTitle", "edition", "timeline", "bibliographyPath", "timelinePath", "bibliographyNote", "print", "terms"."`,
+      `"OptionsError: Unknown citation option "styel"; the options are "bibliography", "style", "styles", "locale", "onBrokenCitations", "onUncitedEntries", "nocite", "referencesTitle", "edition", "timeline", "bibliographyPath", "timelinePath", "bibliographyNote", "print", "terms"."`,
     );
     expect(message({ terms: { chapter: 'x' } })).toMatchInlineSnapshot(
       `"OptionsError: Unknown citation option "terms.chapter"; the options are "work", "part", "parts", "site"."`,
