@@ -17,6 +17,7 @@ registerSite({
   options: resolveOptions(optionsInConfig(config, ROOT) ?? {}),
   documents: new Map(),
   scope: [],
+  deferredDir: `${ROOT}/.docusaurus/docusaurus-plugin-citations/default/deferred`,
 });
 
 async function descriptionOf(fileContent: string): Promise<unknown> {

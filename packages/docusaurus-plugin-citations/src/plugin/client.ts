@@ -4,6 +4,7 @@
  */
 import { createContext, useContext } from 'react';
 
+import type { DeferredLoader } from './deferred';
 import type { CitationMeta } from './types';
 
 export { STYLE_STORAGE_KEY } from './constants';
@@ -36,4 +37,11 @@ export const CitationMetaContext = createContext<CitationMeta | undefined>(undef
 
 export function useCitationMeta(): CitationMeta | undefined {
   return useContext(CitationMetaContext);
+}
+
+/** The current document's `citationDeferred` export (see src/plugin/deferred.tsx). */
+export const CitationDeferredContext = createContext<DeferredLoader | undefined>(undefined);
+
+export function useCitationDeferred(): DeferredLoader | undefined {
+  return useContext(CitationDeferredContext);
 }

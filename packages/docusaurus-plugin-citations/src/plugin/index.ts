@@ -289,6 +289,7 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
     options,
     documents: new Map(),
     scope: [],
+    deferredDir: path.join(generatedFilesDir, NAME, options.id, 'deferred'),
   };
   registerSite(site);
 

@@ -25,6 +25,11 @@ export interface SiteState {
    * against. Empty until the site's documents are known.
    */
   scope: readonly string[];
+  /**
+   * Where the remark plugin writes what a document's page loads only when the browser renders
+   * it (see src/plugin/deferred.tsx): one JSON file per document.
+   */
+  deferredDir: string;
 }
 
 const SITES = Symbol.for('docusaurus-plugin-citations.sites');

@@ -56,7 +56,12 @@ export interface CitationMeta {
   highwire: [string, string][];
   /** The page as a schema.org Article, with the works it cites. */
   jsonLd: Record<string, unknown>;
-  /** "Cite this chapter" (or "… essay" on the site's home page). */
+  /**
+   * "Cite this chapter" (or "… essay" on the site's home page). Not in the page's export: the
+   * remark plugin moves it to the document's deferred data (src/plugin/deferred.tsx), and
+   * leaves `citeThis` to say the page has one.
+   */
+  citeThis?: boolean;
   cite?: {
     heading: string;
     /** The citation in each style, the default first. */

@@ -1,13 +1,18 @@
 /**
- * remark plugin: turns `[@key]` citations into `<Citation>` elements and appends the document's
- * reference list under a "References" heading, with `<CitationReferences>`; both are the
- * plugin's theme components, given the engine's data as props. It must run among Docusaurus's
+ * remark plugin: turns `[@key]` citations into `<CitationDocumentCitation>` elements and appends
+ * the document's reference list under a "References" heading, with `<CitationDocumentReferences>`;
+ * both are the plugin's theme components. What they render from (the engine's data, with the
+ * document's "Cite this") goes to a JSON file of the document's own, which the page loads only
+ * when the browser must render it (src/plugin/deferred.tsx). It must run among Docusaurus's
  * `beforeDefaultRemarkPlugins`, so that the heading gets an id and a table-of-contents entry.
  *
  * It takes no options: the citations plugin of the same site holds them, with the site's
  * documents (src/plugin/store.ts). All the work is the engine's; this file only
  * moves nodes.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+
 import { aliasedSitePath, normalizeUrl } from '@docusaurus/utils';
 import type { Element } from 'hast';
 import type { Heading, PhrasingContent, Root, RootContent, Text } from 'mdast';
@@ -33,13 +38,18 @@ import {
 import { documentExportPath } from '../plugin/documents';
 import type { DownloadData } from '../plugin/types';
 import { siteOfFile } from '../plugin/store';
-import { defaultImport, esmExport, jsxElement } from './esm';
+import { Binding, defaultImport, esmExport, jsxElement, lazyExport } from './esm';
+import type { DeferredData } from '../plugin/deferred';
 import { pageMeta } from './pageMeta';
 
 /** The theme components the plugin's markup uses, under the names documents import them as. */
 const COMPONENTS = {
   citation: { name: 'CitationsCitation', source: '@theme/Citation' },
-  references: { name: 'CitationsReferences', source: '@theme/CitationReferences' },
+  textCitation: { name: 'CitationsDocumentCitation', source: '@theme/CitationDocumentCitation' },
+  references: {
+    name: 'CitationsDocumentReferences',
+    source: '@theme/CitationDocumentReferences',
+  },
   section: { name: 'CitationsReferencesSection', source: '@theme/CitationReferencesSection' },
 } as const;
 
@@ -80,8 +90,10 @@ function inHeading(cluster: ClusterData, value: string): Text {
 /** Replaces each text node holding citations by the text around them and the citations. */
 function spliceCitations(
   citations: FoundCitation[],
-  rendered: Map<FoundCitation, { cluster: ClusterData; text: string }>,
+  rendered: Map<FoundCitation, { cluster: ClusterData; text: string; index: number }>,
   inHeadings: ReadonlySet<Text>,
+  /** The export that loads the document's deferred data (src/plugin/deferred.tsx). */
+  deferredExport: string,
 ): void {
   const byNode = new Map<Text, FoundCitation[]>();
   for (const c of citations) byNode.set(c.node, [...(byNode.get(c.node) ?? []), c]);
@@ -98,11 +110,10 @@ function spliceCitations(
           ? unresolved(node.value.slice(c.start, c.end))
           : inHeadings.has(node)
             ? inHeading(done.cluster, done.text)
-            : jsxElement<MdxJsxTextElement>(
-                'mdxJsxTextElement',
-                COMPONENTS.citation.name,
-                done.cluster,
-              ),
+            : jsxElement<MdxJsxTextElement>('mdxJsxTextElement', COMPONENTS.textCitation.name, {
+                loader: new Binding(deferredExport),
+                index: done.index,
+              }),
       );
       cursor = c.end;
     }
@@ -179,10 +190,20 @@ export default function remarkCitations() {
         inHeadings.add(node);
       });
     });
+    // What the page renders only where no server HTML shows it already (src/plugin/deferred.tsx):
+    // out of the page's module, so that a first visit does not download it.
+    const deferred: DeferredData = {};
+    const deferredExport = 'citationDeferred';
     spliceCitations(
       citations,
-      new Map(ok.map((c, i) => [c, { cluster: data!.clusters[i]!, text: data!.texts[i]! }])),
+      new Map(
+        ok.map((c, index) => [
+          c,
+          { cluster: data!.clusters[index]!, text: data!.texts[index]!, index },
+        ]),
+      ),
       inHeadings,
+      deferredExport,
     );
 
     if (data) {
@@ -195,17 +216,23 @@ export default function remarkCitations() {
         format,
         path: documentExportPath(document, format),
       }));
+      deferred.clusters = data.clusters;
+      deferred.references = {
+        entries: data.entries,
+        styles: context.styles.map(({ id, label }) => ({ id, label })),
+        downloads,
+      };
       const references = jsxElement<MdxJsxFlowElement>(
         'mdxJsxFlowElement',
         COMPONENTS.references.name,
-        {
-          entries: data.entries,
-          styles: context.styles.map(({ id, label }) => ({ id, label })),
-          downloads,
-        },
+        { loader: new Binding(deferredExport), choice: context.styles.length > 1 },
       );
       tree.children.unshift(
-        defaultImport(COMPONENTS.citation.name, COMPONENTS.citation.source),
+        // Citations in headings carry their data (see inHeading): only they need Citation here.
+        ...(ok.some((c) => inHeadings.has(c.node))
+          ? [defaultImport(COMPONENTS.citation.name, COMPONENTS.citation.source)]
+          : []),
+        defaultImport(COMPONENTS.textCitation.name, COMPONENTS.textCitation.source),
         defaultImport(COMPONENTS.references.name, COMPONENTS.references.source),
         defaultImport(COMPONENTS.section.name, COMPONENTS.section.source),
       );
@@ -233,7 +260,17 @@ export default function remarkCitations() {
         },
         data?.entries.map((e) => e.key) ?? [],
       );
-      tree.children.push(esmExport('citationMeta', meta));
+      const { cite, ...rest } = meta;
+      if (cite) deferred.cite = cite;
+      tree.children.push(esmExport('citationMeta', cite ? { ...rest, citeThis: true } : rest));
+    }
+
+    if (deferred.references || deferred.cite) {
+      // Compiled once for the server and the client bundles alike; each file is the document's.
+      const file = path.join(site.deferredDir, `${document.name}.json`);
+      fs.mkdirSync(site.deferredDir, { recursive: true });
+      fs.writeFileSync(file, JSON.stringify(deferred));
+      tree.children.push(lazyExport(deferredExport, file));
     }
   };
 }

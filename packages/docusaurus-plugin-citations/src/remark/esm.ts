@@ -37,6 +37,34 @@ export function esmExport(name: string, value: unknown): MdxjsEsm {
   });
 }
 
+/** `export const name = () => import('source')`: a module loaded only when asked for. */
+export function lazyExport(name: string, source: string): MdxjsEsm {
+  return esmNode({
+    type: 'ExportNamedDeclaration',
+    specifiers: [],
+    attributes: [],
+    source: null,
+    declaration: {
+      type: 'VariableDeclaration',
+      kind: 'const',
+      declarations: [
+        {
+          type: 'VariableDeclarator',
+          id: { type: 'Identifier', name },
+          init: {
+            type: 'ArrowFunctionExpression',
+            params: [],
+            expression: true,
+            async: false,
+            generator: false,
+            body: { type: 'ImportExpression', source: { type: 'Literal', value: source } },
+          },
+        },
+      ],
+    },
+  });
+}
+
 /** `import 'source'`, for the module's side effects. */
 export function sideEffectImport(source: string): MdxjsEsm {
   return esmNode({
@@ -55,6 +83,11 @@ export function defaultImport(name: string, source: string): MdxjsEsm {
     attributes: [],
     source: { type: 'Literal', value: source },
   });
+}
+
+/** A prop whose value is a name the document binds (an import or an export), not a literal. */
+export class Binding {
+  constructor(readonly name: string) {}
 }
 
 /**
@@ -80,7 +113,15 @@ export function jsxElement<T extends MdxJsxTextElement | MdxJsxFlowElement>(
               estree: {
                 type: 'Program',
                 sourceType: 'module',
-                body: [{ type: 'ExpressionStatement', expression: valueToEstree(value) }],
+                body: [
+                  {
+                    type: 'ExpressionStatement',
+                    expression:
+                      value instanceof Binding
+                        ? { type: 'Identifier', name: value.name }
+                        : valueToEstree(value),
+                  },
+                ],
               },
             },
           },

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { compile } from '@mdx-js/mdx';
 import { createElement, type ComponentType } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { prerenderToNodeStream } from 'react-dom/static';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -45,5 +46,10 @@ export async function renderMdx(
   const { default: Content } = (await import(/* @vite-ignore */ module)) as {
     default: ComponentType;
   };
+  // A document's page loads its citations' data and components when it renders (see
+  // src/plugin/deferred.tsx), which a static render cannot wait for: a first render, which
+  // waits, loads them, and the second finds them loaded.
+  const { prelude } = await prerenderToNodeStream(createElement(Content));
+  prelude.resume();
   return renderToStaticMarkup(createElement(Content));
 }

@@ -11,7 +11,8 @@ import type DocItemType from '@theme/DocItem';
 import { createElement, useMemo, type ReactNode } from 'react';
 
 import { scriptJson } from '../../citations/safety';
-import { CitationMetaContext } from '../../plugin/client';
+import { CitationDeferredContext, CitationMetaContext } from '../../plugin/client';
+import type { DeferredLoader } from '../../plugin/deferred';
 import type { CitationMeta } from '../../plugin/types';
 
 type Props = WrapperProps<typeof DocItemType>;
@@ -27,20 +28,25 @@ function withoutLoneContents(content: Content): Content {
 }
 
 export default function DocItemWrapper(props: Props): ReactNode {
-  const meta = (props.content as { citationMeta?: CitationMeta }).citationMeta;
+  const { citationMeta: meta, citationDeferred } = props.content as {
+    citationMeta?: CitationMeta;
+    citationDeferred?: DeferredLoader;
+  };
   const content = useMemo(() => withoutLoneContents(props.content), [props.content]);
   return (
     <CitationMetaContext.Provider value={meta}>
-      {meta && (
-        <Head>
-          {meta.highwire.map(([name, content], i) => (
-            <meta key={`${name}-${i}`} name={name} content={content} />
-          ))}
-          {/* Head writes a script's text as it is: scriptJson keeps every value inside it. */}
-          <script type="application/ld+json">{scriptJson(meta.jsonLd)}</script>
-        </Head>
-      )}
-      <DocItem {...props} content={content} />
+      <CitationDeferredContext.Provider value={citationDeferred}>
+        {meta && (
+          <Head>
+            {meta.highwire.map(([name, content], i) => (
+              <meta key={`${name}-${i}`} name={name} content={content} />
+            ))}
+            {/* Head writes a script's text as it is: scriptJson keeps every value inside it. */}
+            <script type="application/ld+json">{scriptJson(meta.jsonLd)}</script>
+          </Head>
+        )}
+        <DocItem {...props} content={content} />
+      </CitationDeferredContext.Provider>
     </CitationMetaContext.Provider>
   );
 }

@@ -6,7 +6,10 @@
 import Root from '@theme-init/Root';
 import type { ReactNode } from 'react';
 
+import { useHydrated } from '../../plugin/deferred';
+
 export default function RootWrapper({ children }: { children: ReactNode }): ReactNode {
+  useHydrated();
   return (
     <Root>
       {children}

@@ -2,18 +2,26 @@
 import type { WrapperProps } from '@docusaurus/types';
 import Footer from '@theme-init/DocItem/Footer';
 import type FooterType from '@theme/DocItem/Footer';
-import CiteThis from '@theme/CiteThis';
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 
-import { useCitationMeta } from '../../../plugin/client';
+import { useCitationDeferred, useCitationMeta } from '../../../plugin/client';
+import { Deferred } from '../../../plugin/deferred';
+
+// Loaded only where no server HTML shows the box already (see src/plugin/deferred.tsx).
+const CiteThis = lazy(() => import('@theme/CiteThis'));
 
 type Props = WrapperProps<typeof FooterType>;
 
 export default function FooterWrapper(props: Props): ReactNode {
-  const cite = useCitationMeta()?.cite;
+  const citeThis = useCitationMeta()?.citeThis;
+  const loader = useCitationDeferred();
   return (
     <>
-      {cite && <CiteThis cite={cite} />}
+      {citeThis && loader && (
+        <Deferred roots={['section']} loader={loader}>
+          {(data) => data.cite && <CiteThis cite={data.cite} />}
+        </Deferred>
+      )}
       <Footer {...props} />
     </>
   );
