@@ -451,7 +451,7 @@ describe.each(SIZES)('at %s', (sizeName, size) => {
     // On paper.
 
     if (!phone && on(...PRINTED)) {
-      it('prints no form control, button, download or archive link, or export code', async () => {
+      it('prints no form control, button, download or export code, and archived copies as addresses', async () => {
         const page = tab();
         // Let the search page list its results before printing it.
         if (pagePath.startsWith('/search')) {
@@ -472,7 +472,6 @@ describe.each(SIZES)('at %s', (sizeName, size) => {
                   'a[download]',
                   'a[href$=".bib"]',
                   'a[href$=".ris"]',
-                  'a[href*="web.archive.org"]',
                   'section[aria-labelledby="cite-this"] pre',
                 ].join(', '),
               ),
@@ -486,6 +485,18 @@ describe.each(SIZES)('at %s', (sizeName, size) => {
               .map((e) => e.outerHTML.slice(0, 120)),
           );
           expect(printed).toEqual([]);
+          // An archived copy is text on paper: its address is printed after it (issue #18, point 5).
+          const archives = await page
+            .locator('a[href*="web.archive.org"]')
+            .evaluateAll((as) =>
+              as
+                .filter((a) => a.checkVisibility())
+                .map((a) => [
+                  getComputedStyle(a, '::after').content,
+                  `" <${a.getAttribute('href')}>"`,
+                ]),
+            );
+          for (const [printedAfter, address] of archives) expect(printedAfter).toBe(address);
         } finally {
           await page.emulateMedia({ media: null });
         }

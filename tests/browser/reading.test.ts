@@ -29,7 +29,7 @@ async function entryText(page: Page, link: Locator): Promise<string> {
     if (shown) return shown.innerText.trim();
     const copy = li.cloneNode(true) as HTMLElement;
     copy
-      .querySelectorAll('.citation-backlinks, .entry-actions, .entry-archive')
+      .querySelectorAll('.citation-backlinks, .entry-actions, .entry-actions-panel, .entry-archive')
       .forEach((e) => e.remove());
     return (copy.textContent ?? '').trim();
   });
@@ -44,8 +44,12 @@ describe('citation previews', () => {
     await expect.poll(() => preview(page).isVisible()).toBe(true);
     const shown = await preview(page).innerText();
     expect(shown).toContain(await entryText(page, link));
-    expect(shown).toContain('Copy BibLaTeX');
-    expect(shown).toContain('Copy BibTeX');
+    // The entry's "Cite", whose actions stay closed until it is used, and the citation style.
+    expect(await preview(page).getByRole('button', { name: 'Cite', exact: true }).isVisible()).toBe(
+      true,
+    );
+    expect(shown).not.toContain('Copy BibLaTeX');
+    expect(await preview(page).getByLabel('Citation style').isVisible()).toBe(true);
     await page.mouse.move(5, 5);
     await expect.poll(() => preview(page).count()).toBe(0);
     expect(page.url()).toBe(`${baseUrl}/google`);
