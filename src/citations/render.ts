@@ -14,7 +14,7 @@ import { citeprocHtmlToHast, h, ITEM_MARKER, text, toText } from './hast';
 import { renderItemOf } from './items';
 import { archiveUrl, isoDate } from './metadata';
 import type { Library } from './library';
-import { EXPORT_LABELS, EXPORT_SUFFIXES } from './formats';
+import { EXPORT_SUFFIXES } from './formats';
 import type { CiteItem } from './syntax';
 
 export interface ClusterInput {
@@ -523,9 +523,9 @@ export function composeDocument(
           ),
           text(' '),
           ...archiveLinks(library, key),
-          entryActions(library, key),
-          text(' '),
           backLinks(citedBy.get(key) ?? []),
+          text(' '),
+          entryActions(library, key),
         ],
       ),
     ),
@@ -616,8 +616,9 @@ export function shortReferences(scope: Scope, style: CslStyle): Map<string, stri
 }
 
 /**
- * "Archived copy": web sources rot, so each one also links to the Wayback Machine's copy from
- * when it was published, and says when it was accessed where the .bib records it (urldate).
+ * "(archived)": web sources rot, so each one also links to the Wayback Machine's copy from when
+ * it was published, and says when it was accessed where the .bib records it (urldate). It
+ * follows the reference in quiet type, apart from the work's own address.
  */
 export function archiveLinks(library: Library, key: string): ElementContent[] {
   const item = library.entries.get(key)?.csl;
@@ -626,8 +627,9 @@ export function archiveLinks(library: Library, key: string): ElementContent[] {
   const accessed = isoDate(item.accessed);
   return [
     h('span', { className: ['entry-archive'] }, [
-      h('a', { href: archived, className: ['entry-archive-link'] }, [text('Archived copy')]),
-      ...(accessed ? [text(` · accessed ${accessed}`)] : []),
+      text('('),
+      h('a', { href: archived, className: ['entry-archive-link'] }, [text('archived')]),
+      text(accessed ? `, accessed ${accessed})` : ')'),
     ]),
     text(' '),
   ];
@@ -646,41 +648,23 @@ export function entryFilePath(
 }
 
 /**
- * "Copy BibLaTeX" / "Download BibLaTeX (.bib)" and the same for classic BibTeX, for one entry.
- * Each pair uses the entry's own file, written by the site plugin: the link downloads it (with
- * the keyboard, and without JavaScript too), and a small client script copies what the link
- * beside the button points to and tells screen readers (see
- * src/clientModules/copyToClipboard.ts). Pages do not carry the BibTeX themselves.
+ * "Cite ▾": the one control an entry carries. It opens the entry's actions (copy or download
+ * its own .bib, in BibLaTeX and in BibTeX, files the site plugin writes), which the browser
+ * builds when asked (src/clientModules/lazy/entryActions.ts): one set of actions per page,
+ * moved to the entry it is opened for, so that a list carries one button per entry, no more.
+ * `data-file` is the path, from the site's base URL, of the entry's files without their suffix.
  */
 export function entryActions(library: Library, key: string): Element {
-  const pair = (dialect: 'biblatex' | 'bibtex') => {
-    // entryFilePath throws for a key the library does not hold.
-    const file = entryFilePath(library, key, dialect);
-    const label = EXPORT_LABELS[dialect];
-    return h('span', { className: ['entry-action-pair'] }, [
-      h(
-        'button',
-        {
-          type: 'button',
-          dataCopyLink: true,
-          // What is announced once copied comes from this label (copyToClipboard.ts).
-          ariaLabel: `Copy ${label} of ${key}`,
-        },
-        [text(`Copy ${label}`)],
-      ),
-      text(' '),
-      h(
-        'a',
-        {
-          // pathname:// tells Docusaurus this is a file, not a page of the site.
-          href: `pathname:///${file}`,
-          // The address ends in the file's name, which the browser saves it under.
-          download: true,
-          // Its purpose is clear in its list item (WCAG 2.4.4): no label repeating the key.
-        },
-        [text(`Download ${label} (.bib)`)],
-      ),
-    ]);
-  };
-  return h('span', { className: ['entry-actions'] }, [pair('biblatex'), text(' '), pair('bibtex')]);
+  // entryFilePath throws for a key the library does not hold.
+  const file = entryFilePath(library, key);
+  return h(
+    'button',
+    {
+      type: 'button',
+      className: ['entry-actions'],
+      ariaExpanded: 'false',
+      dataFile: file.slice(0, -EXPORT_SUFFIXES.biblatex.length),
+    },
+    [text('Cite')],
+  );
 }

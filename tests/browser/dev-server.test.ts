@@ -86,7 +86,9 @@ describe('the development server', () => {
   async function textOn(pagePath: string, selector = 'ul.references'): Promise<string> {
     const page = await browser!.newPage();
     try {
-      await page.goto(pagePath);
+      // The server answers once it has compiled the page: on a busy machine, well past the
+      // context's 10 s default. The references below are what is waited for.
+      await page.goto(pagePath, { waitUntil: 'domcontentloaded', timeout: 90_000 });
       await page
         .locator('ul.references')
         .first()

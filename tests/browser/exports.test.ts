@@ -1,6 +1,6 @@
 // What a researcher takes away from the site in Chromium: "Copy BibLaTeX" and "Copy BibTeX" on a
-// reference (by mouse and by keyboard) put that one entry on the clipboard and say so to screen
-// readers, the "Cite this chapter" box copies exactly what it shows, and every download link
+// reference (opened by its "Cite", by mouse and by keyboard) put that one entry on the clipboard
+// and say so to screen readers, the "Cite this chapter" box copies exactly what it shows, and every download link
 // hands over the file the build wrote, all without a console error or a request to another
 // host. What the files hold is checked against independent readers in tests/build/exports.
 import fs from 'node:fs';
@@ -103,6 +103,17 @@ function entry(page: Page, list: string, key: string): Locator {
   return page.locator(`${list} > li.csl-entry[data-key="${key}"]`);
 }
 
+function citeButton(page: Page, list: string, key: string): Locator {
+  return entry(page, list, key).getByRole('button', { name: 'Cite', exact: true });
+}
+
+/** Opens the entry's actions with its "Cite" (they are not on the page until then). */
+async function openActions(page: Page, list: string, key: string): Promise<void> {
+  const cite = citeButton(page, list, key);
+  if ((await cite.getAttribute('aria-expanded')) !== 'true') await cite.click();
+  await expect.poll(() => cite.getAttribute('aria-expanded')).toBe('true');
+}
+
 function copyButton(page: Page, list: string, key: string, dialect: Dialect): Locator {
   return entry(page, list, key).getByRole('button', {
     name: `Copy ${dialect.label} of ${key}`,
@@ -174,6 +185,7 @@ describe.each(REFERENCE_PAGES)('references on $path', ({ path: pagePath, list, s
   it('"Copy BibLaTeX" and "Copy BibTeX" copy exactly that entry and announce it', async () => {
     const page = await openPage(pagePath);
     for (const key of await keysOf(page, list)) {
+      await openActions(page, list, key);
       for (const dialect of DIALECTS) {
         const button = copyButton(page, list, key, dialect);
         await resetClipboard(page);
@@ -191,10 +203,10 @@ describe.each(REFERENCE_PAGES)('references on $path', ({ path: pagePath, list, s
     // The "copied" state of the button is short-lived.
     const last = copyButton(page, list, (await keysOf(page, list)).at(-1)!, DIALECTS[1]);
     await expect.poll(() => last.getAttribute('data-copied'), { timeout: 5_000 }).toBeNull();
-    expectNoProblems(page);
+    await expectNoProblems(page);
   });
 
-  it('the Copy buttons work from the keyboard alone (Tab, then Enter or Space)', async () => {
+  it('“Cite” and the Copy buttons work from the keyboard alone (Tab, then Enter or Space)', async () => {
     const page = await openPage(pagePath);
     const keys = await keysOf(page, list);
     expect(keys.length, 'entries to copy').toBeGreaterThanOrEqual(2);
@@ -204,6 +216,11 @@ describe.each(REFERENCE_PAGES)('references on $path', ({ path: pagePath, list, s
     for (const [index, keyName] of (['Enter', 'Space'] as const).entries()) {
       const key = keys[index]!;
       const dialect = DIALECTS[index]!;
+      // "Cite" opens the entry's actions, which come next in the Tab order.
+      const cite = citeButton(page, list, key);
+      await tabTo(page, cite);
+      await page.keyboard.press(keyName);
+      await expect.poll(() => cite.getAttribute('aria-expanded')).toBe('true');
       const button = copyButton(page, list, key, dialect);
       await tabTo(page, button);
       // The reader can see where the focus is.
@@ -220,13 +237,14 @@ describe.each(REFERENCE_PAGES)('references on $path', ({ path: pagePath, list, s
       // Copying leaves the focus where it was, so the reader can go on tabbing.
       expect(await isFocused(button)).toBe(true);
     }
-    expectNoProblems(page);
+    await expectNoProblems(page);
   });
 
   it('"Download BibLaTeX (.bib)" and "Download BibTeX (.bib)" download that entry', async () => {
     const page = await openPage(pagePath);
     // Two downloads per entry: half as many entries as a page may download.
     for (const key of spread(await keysOf(page, list), MAX_DOWNLOADS_PER_PAGE / 2)) {
+      await openActions(page, list, key);
       for (const dialect of DIALECTS) {
         const link = entry(page, list, key).getByRole('link', {
           name: `Download ${dialect.label} (.bib)`,
@@ -237,20 +255,32 @@ describe.each(REFERENCE_PAGES)('references on $path', ({ path: pagePath, list, s
         expectEntryBibtex((await contentOf(download)).toString('utf8'), key, dialect);
       }
     }
-    expectNoProblems(page);
+    await expectNoProblems(page);
   });
 });
 
-describe('"Copy BibLaTeX" without a network', () => {
-  it('leaves the clipboard as it was and says that copying failed', async () => {
+describe('"Cite" and "Copy BibLaTeX" without a network', () => {
+  it('"Copy BibLaTeX" leaves the clipboard as it was and says that copying failed', async () => {
     const page = await openPage('/google');
     await resetClipboard(page);
+    const key = (await keysOf(page, 'main ul.references'))[0]!;
+    await openActions(page, 'main ul.references', key);
     // The copy code and the entry's file are fetched on first use; now nothing can be.
     await page.route('**/*', (route) => route.abort('internetdisconnected'));
-    const key = (await keysOf(page, 'main ul.references'))[0]!;
     await copyButton(page, 'main ul.references', key, DIALECTS[0]).click();
     await expectAnnounced(page, 'Copying failed: select the text and copy it by hand');
     expect(await readClipboard(page)).toBe(SENTINEL);
+  });
+
+  it('"Cite" says that it could not open when its code cannot be fetched', async () => {
+    const page = await openPage('/google');
+    await page.route('**/*', (route) => route.abort('internetdisconnected'));
+    const key = (await keysOf(page, 'main ul.references'))[0]!;
+    await citeButton(page, 'main ul.references', key).click();
+    await expectAnnounced(page, 'Could not open: the page is offline');
+    expect(await citeButton(page, 'main ul.references', key).getAttribute('aria-expanded')).toBe(
+      'false',
+    );
   });
 });
 
@@ -293,7 +323,7 @@ describe('the downloads of whole reference lists', () => {
     // Downloading is all that happened: the reader is still on the page, with no new tab.
     expect(new URL(page.url()).pathname).toBe(pagePath);
     expect(page.context().pages()).toHaveLength(1);
-    expectNoProblems(page);
+    await expectNoProblems(page);
     // The file is saved under the name the link offers, whatever the server's own headers say.
     expect(names.saved).toEqual(names.offered);
   });
@@ -356,7 +386,7 @@ describe('"Cite this chapter" on /google', () => {
       expect(await copied(page), `what "${format.button}" copied`).toBe(text);
       await expectAnnounced(page, format.done);
     }
-    expectNoProblems(page);
+    await expectNoProblems(page);
   });
 
   it('the BibLaTeX, BibTeX and RIS it shows read back as this chapter', async () => {
@@ -376,7 +406,7 @@ describe('"Cite this chapter" on /google', () => {
     expect(readRis(ris).map((r) => r.tags.find(([tag]) => tag === 'TI')?.[1])).toEqual([
       'Google in China',
     ]);
-    expectNoProblems(page);
+    await expectNoProblems(page);
   });
 
   it('its Download links hand over the BibLaTeX, BibTeX and RIS it shows', async () => {
@@ -393,6 +423,6 @@ describe('"Cite this chapter" on /google', () => {
         await part(page, id).locator('pre > code').innerText(),
       );
     }
-    expectNoProblems(page);
+    await expectNoProblems(page);
   });
 });

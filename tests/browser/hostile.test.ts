@@ -15,9 +15,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   expectNoProblems,
   gotoAndHydrate,
-  PHONE,
+  isPhone,
+  leavePage,
   problemsOf,
   SiteBrowser,
+  SIZES,
   waitForHydration,
 } from '../support/browser';
 import { runBuild } from '../support/build';
@@ -438,7 +440,7 @@ describe('a build with the hostile corpus', () => {
  * the corpus on it (a tap on a phone; on a desktop the pointer and the keyboard in turn) and
  * looks again, then once more when the page is idle.
  */
-async function visit(page: Page, urlPath: string, phone: boolean, where: string): Promise<void> {
+async function inspect(page: Page, urlPath: string, phone: boolean, where: string): Promise<void> {
   // Looked at as served too: markup that breaks the page can also keep it from hydrating.
   await page.goto(urlPath);
   await expectInert(page, `${where} as served`);
@@ -481,18 +483,16 @@ async function visit(page: Page, urlPath: string, phone: boolean, where: string)
   await expectInert(page, where);
 }
 
-describe.each([
-  ['desktop', {}],
-  ['phone', PHONE],
-] as const)('every page that shows the corpus, at %s size', (size, options) => {
+describe.each(SIZES)('every page that shows the corpus, at %s', (size, options) => {
   it('runs nothing of the corpus, adds none of its elements, links or tags, and shows it as text', async () => {
     // The pages that show the corpus (search results are opened below); the others show none of
-    // it, and opening them too would only make the test slower.
+    // it, and opening them too would only make the test slower. One tab goes from page to page.
+    const page = await newPage(options);
     for (const urlPath of Object.keys(ENTRIES_SHOWN)) {
-      const page = await newPage(options);
+      await leavePage(page);
       const where = `${size} ${urlPath}`;
       try {
-        await visit(page, urlPath, size === 'phone', where);
+        await inspect(page, urlPath, isPhone(options), where);
       } catch (error) {
         expect.soft(error, where).toBeUndefined();
       }
@@ -501,7 +501,6 @@ describe.each([
         pageErrors: [],
         blockedRequests: [],
       });
-      await browser.closePages();
     }
   }, 600_000);
 });
@@ -572,6 +571,6 @@ describe('the hostile corpus', () => {
     expect(await page.locator('h1').innerText()).toContain(query);
     await page.waitForLoadState('networkidle');
     await expectInert(page, 'search results');
-    expectNoProblems(page);
+    await expectNoProblems(page);
   });
 });

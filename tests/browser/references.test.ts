@@ -36,6 +36,6 @@ describe('a citation preview', () => {
     expect(await previewOf(page, 'chicago', 'gallagher2018dragonfly')).toContain(
       '“Google Plans to Launch Censored Search Engine in China, Leaked Documents Reveal.”',
     );
-    expectNoProblems(page);
+    await expectNoProblems(page);
   });
 });

@@ -1,8 +1,10 @@
 // The edition as a reader meets it in Chromium: every page comes alive without errors or calls
 // to other hosts, the essay can be read through from the sidebar, the pagination links and the
 // phone menu, the dark-mode choice sticks, and axe finds nothing serious in either colour mode.
+// Every page is opened once for the checks that only look at it (the colour mode is switched in
+// place, as the system's is); those that click through the site open pages of their own.
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 
 import {
   chromiumForThisFile,
@@ -11,6 +13,8 @@ import {
   gotoAndHydrate,
   waitForHydration,
   PHONE,
+  switchColorMode,
+  visit,
 } from '../support/browser';
 import { CHAPTERS, PAGES, frontMatterField } from '../support/essay';
 
@@ -45,15 +49,42 @@ async function expectToLandOn(page: Page, path: string, title: string): Promise<
 }
 
 describe('every page', () => {
-  it.each(READABLE)(
-    '$path hydrates without console errors or requests to other hosts',
-    async ({ path, title }) => {
-      const page = await site.newPage();
-      await gotoAndHydrate(page, path);
-      expect(await heading(page)).toBe(title);
-      expectNoProblems(page);
-    },
-  );
+  // One visit per page for all the checks below, in this order.
+  const tab = site.pageForThisBlock();
+
+  describe.each(READABLE)('$path', ({ path, title }) => {
+    beforeAll(() => visit(tab(), path));
+
+    it('hydrates and shows its heading', async () => {
+      expect(await heading(tab())).toBe(title);
+    });
+
+    it('has no serious or critical axe violation in light mode', async () => {
+      expect(await colorMode(tab())).toBe('light');
+      expect(await axe(tab())).toEqual([]);
+    });
+
+    it('has no serious or critical axe violation in dark mode', async () => {
+      try {
+        await switchColorMode(tab(), 'dark');
+        expect(await axe(tab())).toEqual([]);
+      } finally {
+        await switchColorMode(tab(), 'light');
+      }
+    });
+
+    if (path === '/about') {
+      it('has its LaTeX example highlighted when it is the first page visited', async () => {
+        expect(await tab().locator('pre.language-latex .token.function').count()).toBeGreaterThan(
+          0,
+        );
+      });
+    }
+
+    it('logged no console error and made no request to other hosts', async () => {
+      await expectNoProblems(tab());
+    });
+  });
 });
 
 describe('reading through the essay', () => {
@@ -68,7 +99,7 @@ describe('reading through the essay', () => {
       await expectToLandOn(page, target.path, target.title);
       expect(await link.getAttribute('aria-current')).toBe('page');
     }
-    expectNoProblems(page);
+    await expectNoProblems(page);
   });
 
   it('works with the "next" link from the introduction to the last page', async () => {
@@ -81,7 +112,7 @@ describe('reading through the essay', () => {
       await expectToLandOn(page, target.path, target.title);
     }
     expect(await next.count()).toBe(0);
-    expectNoProblems(page);
+    await expectNoProblems(page);
   });
 
   it('works on a phone, from the navbar menu', async () => {
@@ -99,7 +130,7 @@ describe('reading through the essay', () => {
       // Following a link closes the menu again.
       await link.waitFor({ state: 'hidden' });
     }
-    expectNoProblems(page);
+    await expectNoProblems(page);
   });
 });
 
@@ -129,16 +160,7 @@ describe('the colour mode', () => {
     await waitForHydration(page);
     expect(await colorMode(page)).toBe('dark');
     expect(await toggle.getAttribute('aria-label')).toContain('currently dark mode');
-    expectNoProblems(page);
-  });
-});
-
-describe.each(['light', 'dark'] as const)('accessibility in %s mode', (mode) => {
-  it.each(READABLE)('$path has no serious or critical axe violation', async ({ path }) => {
-    const page = await site.newPage({ colorScheme: mode });
-    await gotoAndHydrate(page, path);
-    expect(await colorMode(page)).toBe(mode);
-    expect(await axe(page)).toEqual([]);
+    await expectNoProblems(page);
   });
 });
 
@@ -167,13 +189,6 @@ describe('code highlighting', () => {
     await expect
       .poll(() => page.locator('pre.language-latex .token.function').count())
       .toBeGreaterThan(0);
-    expectNoProblems(page);
-  });
-
-  it('stays highlighted when /about is the first page visited', async () => {
-    const page = await site.newPage();
-    await gotoAndHydrate(page, '/about');
-    expect(await page.locator('pre.language-latex .token.function').count()).toBeGreaterThan(0);
-    expectNoProblems(page);
+    await expectNoProblems(page);
   });
 });

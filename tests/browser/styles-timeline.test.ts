@@ -62,7 +62,7 @@ describe('choosing a citation style', () => {
         );
     expect(numbers.length).toBeGreaterThan(1);
     await expect.poll(domOrder).toEqual(numbers);
-    expectNoProblems(page);
+    await expectNoProblems(page);
   });
 
   it('follows the reader to other pages and survives a reload', async () => {
@@ -92,7 +92,7 @@ describe('choosing a citation style', () => {
       // Chicago author-date: "Gallagher, Ryan. 2018. “Google Plans …”"
       if (gallagher) expect(gallagher).toMatch(/^Gallagher, Ryan\. 2018\./);
     }
-    expectNoProblems(page);
+    await expectNoProblems(page);
   });
 
   it('changes "Cite this chapter" too, and its copy button copies the chosen style', async () => {
@@ -110,7 +110,7 @@ describe('choosing a citation style', () => {
       .filter({ visible: true })
       .click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(text);
-    expectNoProblems(page);
+    await expectNoProblems(page);
   });
 
   it('keeps the page accessible in every style', async () => {
@@ -154,7 +154,7 @@ describe('the timeline', () => {
         }),
       )
       .toBe(true);
-    expectNoProblems(page);
+    await expectNoProblems(page);
   });
 
   it('reads on a phone: nothing wider than the screen, dates above events', async () => {
@@ -169,6 +169,6 @@ describe('the timeline', () => {
     const title = (await first.locator('p').first().boundingBox())!;
     expect(title.y).toBeGreaterThan(date.y);
     expect(await axe(page)).toEqual([]);
-    expectNoProblems(page);
+    await expectNoProblems(page);
   });
 });

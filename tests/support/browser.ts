@@ -1,12 +1,13 @@
 /**
  * Chromium against the served build. One browser per test file; one context (and page) per
- * test, so that storage such as the colour-mode choice never leaks from one test to the next.
+ * test, so that storage such as the colour-mode choice never leaks from one test to the next;
+ * or, where a block of tests only reads a page, one page that the block's tests share (opening
+ * a context and loading a page cost more than most checks).
  *
  * Every page records what would go wrong for a reader without showing on screen: console
  * errors, uncaught exceptions, and requests that try to leave the served build (they are
  * aborted, so a test never touches the network).
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import axeCore from 'axe-core';
 import {
   chromium,
@@ -29,6 +30,14 @@ export const PHONE: BrowserContextOptions = {
   hasTouch: true,
 };
 
+/** The screen sizes the browser tests read the site at, each with its name in test titles. */
+export const SIZES = [
+  ['1366×900', DESKTOP],
+  ['390×844', PHONE],
+] as const satisfies readonly (readonly [string, BrowserContextOptions])[];
+
+export const isPhone = (size: BrowserContextOptions): boolean => size.hasTouch === true;
+
 export interface PageProblems {
   consoleErrors: string[];
   pageErrors: string[];
@@ -47,7 +56,10 @@ export interface AxeFinding {
 const problemsByPage = new WeakMap<Page, PageProblems>();
 
 export class SiteBrowser {
+  /** Contexts that `closePages` closes: those of one test. */
   private readonly contexts = new Set<BrowserContext>();
+  /** Contexts that outlive a test; closed by whoever asked for them, or by `close`. */
+  private readonly kept = new Set<BrowserContext>();
 
   private constructor(
     private readonly browser: Browser,
@@ -63,14 +75,15 @@ export class SiteBrowser {
   /**
    * A page in a fresh context whose relative URLs resolve against the served build. The
    * colour scheme defaults to light so that "system mode" means the same on every machine.
+   * With `keep`, the page survives `closePages`: close it with `closePage`.
    */
-  async newPage(options: BrowserContextOptions = {}): Promise<Page> {
+  async newPage(options: BrowserContextOptions = {}, { keep = false } = {}): Promise<Page> {
     const context = await this.browser.newContext({
       colorScheme: 'light',
       ...options,
       baseURL: this.baseUrl,
     });
-    this.contexts.add(context);
+    (keep ? this.kept : this.contexts).add(context);
     // Fail within a test's time budget, with Playwright's message rather than a bare timeout.
     context.setDefaultTimeout(10_000);
     const problems: PageProblems = { consoleErrors: [], pageErrors: [], blockedRequests: [] };
@@ -100,9 +113,17 @@ export class SiteBrowser {
     await Promise.all(contexts.map((context) => context.close()));
   }
 
+  /** Closes a page opened with `keep`, and its context. */
+  async closePage(page: Page): Promise<void> {
+    this.kept.delete(page.context());
+    await page.context().close();
+  }
+
   /** Call it in `afterAll`. */
   async close(): Promise<void> {
     await this.closePages();
+    await Promise.all([...this.kept].map((context) => context.close()));
+    this.kept.clear();
     await this.browser.close();
   }
 }
@@ -114,15 +135,45 @@ export function problemsOf(page: Page): PageProblems {
   return problems;
 }
 
-/** Fails the test if the page logged an error, threw, or tried to reach another host. */
-export function expectNoProblems(page: Page): void {
+/**
+ * Fails the test if the page logged an error, threw, or tried to reach another host, once
+ * everything it loads has arrived (a page is used as soon as it has hydrated, which can be
+ * before an image that fails to load says so).
+ */
+export async function expectNoProblems(page: Page): Promise<void> {
+  await page.waitForLoadState('load');
   expect(problemsOf(page)).toEqual({ consoleErrors: [], pageErrors: [], blockedRequests: [] });
 }
 
-/** Navigates to a path of the site and waits until React has hydrated the page. */
+/**
+ * Navigates to a path of the site and waits until React has hydrated the page: the page's
+ * stylesheets and scripts are in by then, so layout and behaviour are final; images may still
+ * be on their way (they are sized, so they move nothing when they come).
+ */
 export async function gotoAndHydrate(page: Page, path: string): Promise<void> {
-  await page.goto(path);
+  await page.goto(path, { waitUntil: 'domcontentloaded' });
   await waitForHydration(page);
+}
+
+/**
+ * Leaves the page for a blank one and forgets what it recorded, so that what is recorded next
+ * is of the next page alone.
+ */
+export async function leavePage(page: Page): Promise<void> {
+  const problems = problemsOf(page);
+  await page.goto('about:blank');
+  problems.consoleErrors.length = 0;
+  problems.pageErrors.length = 0;
+  problems.blockedRequests.length = 0;
+}
+
+/**
+ * Opens another page in a tab that already showed one: what the tab recorded there is
+ * forgotten, so that `expectNoProblems` speaks of this page alone.
+ */
+export async function visit(page: Page, path: string): Promise<void> {
+  await leavePage(page);
+  await gotoAndHydrate(page, path);
 }
 
 export async function waitForHydration(page: Page): Promise<void> {
@@ -130,10 +181,27 @@ export async function waitForHydration(page: Page): Promise<void> {
   await page.locator('html[data-has-hydrated="true"]').waitFor({ state: 'attached' });
 }
 
-/** axe-core's serious and critical violations on the page as it is now. */
+/**
+ * axe-core's serious and critical violations on the page as it is now, with the rules and
+ * options axe runs by default. axe is run in the page itself, as `axe.run` was made to be
+ * (@axe-core/playwright's builder loads axe twice per call and finishes in a second page,
+ * which costs several times the run itself). That sees the page's own document only: a page
+ * with frames fails here rather than pass unchecked.
+ */
 export async function axe(page: Page): Promise<AxeFinding[]> {
-  // Run the axe-core this project pins, not the copy bundled with @axe-core/playwright.
-  const results = await new AxeBuilder({ page, axeSource: axeCore.source }).analyze();
+  expect(
+    page.frames().map((frame) => frame.url()),
+    'axe() checks pages without frames',
+  ).toHaveLength(1);
+  type WithAxe = { axe?: typeof axeCore };
+  // The axe-core this project pins, loaded once per document (loading costs more than a run).
+  if (!(await page.evaluate(() => (window as WithAxe).axe !== undefined))) {
+    await page.evaluate(axeCore.source);
+  }
+  // Only violations are wanted: axe then skips collecting every passing element.
+  const results = await page.evaluate(() =>
+    (window as WithAxe).axe!.run(document, { resultTypes: ['violations'] }),
+  );
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => ({
@@ -147,11 +215,44 @@ export async function axe(page: Page): Promise<AxeFinding[]> {
     }));
 }
 
+/** Waits until the page shows `mode` and its colours have stopped changing. */
+export async function waitForColorMode(page: Page, mode: 'light' | 'dark'): Promise<void> {
+  await page.locator(`html[data-theme="${mode}"]`).waitFor({ state: 'attached' });
+  // The theme fades some colours (Infima's transitions): axe must see where they end.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a instanceof CSSTransition)
+        .map((a) => a.finished),
+    ),
+  );
+}
+
+/**
+ * Switches the reader's system colour scheme with the page open: in "system" mode (the
+ * default) the site follows it, as it does when a phone turns to dark mode at night.
+ */
+export async function switchColorMode(page: Page, mode: 'light' | 'dark'): Promise<void> {
+  await page.emulateMedia({ colorScheme: mode });
+  await waitForColorMode(page, mode);
+}
+
+export interface FileBrowser {
+  /** A page in a fresh context, closed after the test. */
+  newPage(options?: BrowserContextOptions): Promise<Page>;
+  /**
+   * One page for all the tests of the enclosing `describe`: opened in its `beforeAll`, closed
+   * in its `afterAll`. The tests run in order and see what the ones before them did to it.
+   */
+  pageForThisBlock(options?: BrowserContextOptions): () => Page;
+}
+
 /**
  * Chromium for one test file: launched before its tests, each test's pages closed after it,
  * the browser closed at the end. Returns what the tests use.
  */
-export function chromiumForThisFile(baseUrl: string): Pick<SiteBrowser, 'newPage'> {
+export function chromiumForThisFile(baseUrl: string): FileBrowser {
   let site: SiteBrowser | undefined;
   beforeAll(async () => {
     site = await SiteBrowser.launch(baseUrl);
@@ -162,5 +263,20 @@ export function chromiumForThisFile(baseUrl: string): Pick<SiteBrowser, 'newPage
   afterAll(async () => {
     await site?.close();
   });
-  return { newPage: (options) => site!.newPage(options) };
+  return {
+    newPage: (options) => site!.newPage(options),
+    pageForThisBlock(options) {
+      let page: Page | undefined;
+      beforeAll(async () => {
+        page = await site!.newPage(options, { keep: true });
+      });
+      afterAll(async () => {
+        if (page) await site?.closePage(page);
+      });
+      return () => {
+        if (!page) throw new Error('The block’s page is not open (did its beforeAll fail?)');
+        return page;
+      };
+    },
+  };
 }

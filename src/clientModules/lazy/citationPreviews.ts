@@ -2,7 +2,9 @@
  * Citation previews: hovering, focusing or tapping a citation shows the full reference without
  * leaving the page. Everything shown is already on the page, rendered at build time: the
  * preview is a copy of the reference entry the citation links to (its formatted text, its web
- * address, "Copy BibTeX"), minus the back-links. No citation code runs in the browser.
+ * address, its "Cite ▾"), minus the back-links, and of the page's citation style switcher, so
+ * that the reader can change the style where they meet the citation. No citation code runs in
+ * the browser.
  *
  * Accessibility: the preview is a non-modal dialog placed right after the citation link, so
  * Tab moves from the citation into it; the link is `aria-describedby` the preview, so screen
@@ -40,18 +42,70 @@ function build(entry: HTMLElement, link: HTMLAnchorElement): HTMLElement {
   box.setAttribute('aria-label', 'Reference');
   const body = document.createElement('div');
   body.className = 'citation-preview__entry';
+  // What the entry's "Cite ▾" opens needs its key (src/clientModules/lazy/entryActions.ts).
+  if (entry.dataset.key) body.dataset.key = entry.dataset.key;
   for (const child of Array.from(entry.childNodes)) {
-    if (child instanceof Element && child.classList.contains('citation-backlinks')) continue;
-    body.append(child.cloneNode(true));
+    // Not the back-links, nor the entry's actions if they are open in the list.
+    if (child instanceof Element && child.matches('.citation-backlinks, .entry-actions-panel')) {
+      continue;
+    }
+    const copy = child.cloneNode(true);
+    if (copy instanceof Element && copy.matches('button.entry-actions')) {
+      copy.setAttribute('aria-expanded', 'false');
+      copy.removeAttribute('aria-controls');
+    }
+    body.append(copy);
   }
+  const foot = document.createElement('div');
+  foot.className = 'citation-preview__foot';
   const goTo = document.createElement('a');
   goTo.href = link.hash;
   goTo.className = 'citation-preview__go';
   goTo.textContent = 'Go to the reference list';
-  box.append(body, goTo);
+  foot.append(goTo);
+  // The page's switcher (src/clientModules/citationStyle.ts handles every copy of it).
+  const switcher = document.querySelector('.citation-style-switcher');
+  const select = switcher?.querySelector('select');
+  if (switcher && select) {
+    const copy = switcher.cloneNode(true) as HTMLElement;
+    copy.querySelector('select')!.value = select.value;
+    foot.append(copy);
+  }
+  box.append(body, foot);
   box.addEventListener('mouseenter', () => window.clearTimeout(closeTimer));
   box.addEventListener('mouseleave', () => scheduleClose());
+  // After the new style is shown (the listener on the document runs after this one).
+  box.addEventListener('change', () => window.setTimeout(followStyle));
   return box;
+}
+
+/**
+ * A new style shows the citation in other words, in other links, and hides the one the preview
+ * hangs from: the preview moves to the link to the same entry in the style now shown (or to the
+ * citation's first link, where the style merges several), and keeps the focus where it was.
+ */
+function followStyle(): void {
+  if (!preview || !owner || owner.getClientRects().length > 0) return;
+  const links = Array.from(
+    owner.closest('.citation')?.querySelectorAll<HTMLAnchorElement>(LINK) ?? [],
+  ).filter((a) => a.getClientRects().length > 0);
+  const next = links.find((a) => a.hash === owner!.hash) ?? links[0];
+  if (!next) {
+    close(false);
+    return;
+  }
+  const focused = document.activeElement;
+  owner.removeAttribute('aria-describedby');
+  owner.removeAttribute('aria-expanded');
+  preview.style.removeProperty('top');
+  preview.style.removeProperty('left');
+  preview.style.removeProperty('max-height');
+  next.after(preview);
+  place(preview, next);
+  next.setAttribute('aria-describedby', PREVIEW_ID);
+  next.setAttribute('aria-expanded', 'true');
+  owner = next;
+  if (focused instanceof HTMLElement && preview.contains(focused)) focused.focus();
 }
 
 /** Room kept between a preview and the window's edges or the navbar, in pixels. */
@@ -123,6 +177,10 @@ function close(returnFocus: boolean): void {
 }
 
 function scheduleClose(): void {
+  // A reader at work in the preview (choosing a style, opening "Cite ▾") keeps it open when the
+  // pointer wanders off, onto a select's list for one; a tap or click elsewhere, or Escape,
+  // closes it.
+  if (preview?.contains(document.activeElement)) return;
   window.clearTimeout(openTimer);
   window.clearTimeout(closeTimer);
   closeTimer = window.setTimeout(() => close(false), CLOSE_DELAY);

@@ -34,12 +34,10 @@ function Entry({ entry }: { entry: BibliographyEntryData }): ReactNode {
         ),
       )}{' '}
       <Hast nodes={entry.archive} />
-      <Hast nodes={[entry.actions]} />
       {/* COinS: Zotero's connector offers every entry of the page. */}
       <span className="Z3988" title={entry.coins} />
       {entry.citedIn.length > 0 && (
         <span className="cited-in">
-          {' '}
           Cited in:{' '}
           {entry.citedIn.map((c, i) => (
             <span key={c.href}>
@@ -48,7 +46,8 @@ function Entry({ entry }: { entry: BibliographyEntryData }): ReactNode {
             </span>
           ))}
         </span>
-      )}
+      )}{' '}
+      <Hast nodes={[entry.actions]} />
     </li>
   );
 }

@@ -35,6 +35,8 @@ const ATTRIBUTES: Record<string, string> = {
   type: 'type',
   ariaLabel: 'aria-label',
   ariaHidden: 'aria-hidden',
+  ariaExpanded: 'aria-expanded',
+  dataFile: 'data-file',
   dataCopyText: 'data-copy-text',
   dataCopyLink: 'data-copy-link',
   dataCopyDone: 'data-copy-done',

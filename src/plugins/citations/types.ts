@@ -22,9 +22,9 @@ export interface BibliographyEntryData {
   variants: StyledContent[];
   /** Its place (1-based) in each style's order. */
   order: Record<string, number>;
-  /** "Archived copy" (web sources only). */
+  /** "(archived)" (web sources only). */
   archive: ElementContent[];
-  /** "Copy" and "Download" of the entry's own .bib, in BibLaTeX and in BibTeX. */
+  /** "Cite ▾", which opens the entry's actions (copy or download its own .bib). */
   actions: ElementContent;
   /** OpenURL ContextObject for a COinS span. */
   coins: string;
