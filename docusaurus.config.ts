@@ -2,7 +2,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import type { Config } from '@docusaurus/types';
 import { themes as prismThemes } from 'prism-react-renderer';
 
-import type { CitationOptions } from './src/citations/options';
+import { citations, SITE_URL } from './citations.config';
 import citationsPlugin, { EXPORTS_DIR } from './src/plugins/citations';
 import { citationFrontMatter } from './src/plugins/citations/frontMatter';
 import leanThemePlugin from './src/plugins/leanTheme';
@@ -10,8 +10,6 @@ import printPlugin from './src/plugins/print';
 import searchRankingPlugin from './src/plugins/searchRanking';
 import remarkCitations from './src/remark/citations';
 import remarkCodeHighlighter from './src/remark/codeHighlighter';
-
-const SITE_URL = 'https://digital-divide.example.org';
 
 /**
  * Where the edition's sources live and readers report errors (the About page links to it).
@@ -24,41 +22,6 @@ const REPOSITORY_URL = 'https://git.example.org/digital-divide/digital-divide';
  * what they cost. Off, citations stay as text and their pages, scripts and files are left out.
  */
 const CITATIONS = process.env.DIGITAL_DIVIDE_FEATURES !== 'off';
-
-/**
- * How citations are resolved and rendered; read by the remark plugin, the site plugin and (from
- * customFields) the `cite` command alike.
- */
-const citations: CitationOptions = {
-  bibliography: ['bibliography'],
-  style: 'apa',
-  // What a reader may switch to; every style is rendered at build time.
-  styles: [
-    { id: 'apa', label: 'APA', style: 'apa' },
-    { id: 'harvard', label: 'Harvard', style: 'harvard1' },
-    { id: 'vancouver', label: 'Vancouver', style: 'vancouver' },
-    // From the npm package style-chicago (Chicago Manual of Style, 17th ed., author-date).
-    { id: 'chicago', label: 'Chicago (author-date)', style: 'style-chicago' },
-  ],
-  locale: 'en-US',
-  timeline: 'timeline/events.yaml',
-  onBrokenCitations: 'throw',
-  onUncitedEntries: 'warn',
-  // The edition's own metadata: "Cite this chapter", Highwire and schema.org tags.
-  edition: {
-    title: 'TikTok, WeChat and the growing digital divide between the U.S. and China',
-    containerTitle: 'Digital Divide: a cited edition',
-    publisher: 'Digital Divide',
-    issued: '2026-11-29',
-    url: SITE_URL,
-    original: {
-      title: 'TikTok, WeChat and the growing digital divide between the U.S. and China',
-      publisher: 'TechCrunch',
-      issued: '2020-09-22',
-      url: 'https://techcrunch.com/2020/09/22/tiktok-wechat-and-the-growing-digital-divide-between-the-u-s-and-china/',
-    },
-  },
-};
 
 const config: Config = {
   title: 'Digital Divide',

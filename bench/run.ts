@@ -7,10 +7,14 @@
  *      rehype-citation three times each, interleaved, the best run kept);
  *   2. the production build with the citation features on and off;
  *   3. the gzip bytes of a first visit to /, /google and /bibliography, on and off;
- *   4. Lighthouse (mobile) on / and /google, on and off, the median of five runs.
+ *   4. Lighthouse (mobile) on / and /google, on and off, the median of five runs;
+ *   5. a whole library (`--parts library`): 10,000 generated entries beside the essay's, of
+ *      which the site cites none: `cite check` and the build against the same site without
+ *      them, with peak memory.
  *
  * Run by hand, never in CI. Timings are reported, not asserted; the byte budgets are asserted by
- * tests/browser/page-weight.test.ts. Options: --parts 1,2,3,4   --scales 1,2,4
+ * tests/browser/page-weight.test.ts. Options: --parts 1,2,3,4,5 (5 is also "library")   --scales 1,2,4
+ * --build-repeats 2 (builds of each site in part 5)
  * --repeats 3 (runs of each tool in part 1, interleaved; the best is kept)   --lighthouse-runs 5
  * Writes bench/out/results.json.
  */
@@ -20,9 +24,11 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 import { loadStyle } from '../src/citations';
+import { bigLibrary } from '../tests/support/bigLibrary';
 import { runBuild } from '../tests/support/build';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium';
 import { firstVisit, serveCompressed, type VisitBytes } from '../tests/support/pageWeight';
+import { copySite } from '../tests/support/tempsite';
 import type { SyntheticSite as Synthetic } from './stage';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -344,6 +350,137 @@ interface LighthouseResult {
   >;
 }
 
+// ---------------------------------------------------------------------------------------------
+// 5. A whole library
+
+const LIBRARY_ENTRIES = 10_000;
+
+const PEAK = path.join(ROOT, 'bench/peak.cjs');
+
+/**
+ * Runs `measure` with the variable that makes bench/peak.cjs write each process's peak memory;
+ * returns its result and the largest peak, in MB.
+ */
+async function withPeak<T>(
+  measure: (env: Record<string, string>) => Promise<T>,
+): Promise<{ result: T; peakMb: number }> {
+  const file = path.join(OUT, 'peak.txt');
+  fs.rmSync(file, { force: true });
+  const result = await measure({ BENCH_PEAK_FILE: file });
+  const peaks = fs.existsSync(file)
+    ? fs.readFileSync(file, 'utf8').trim().split('\n').map(Number)
+    : [];
+  return { result, peakMb: Math.round(Math.max(0, ...peaks) / 1024) };
+}
+
+interface LibraryResults {
+  entries: number;
+  citeCheckMs: number;
+  citeCheckRunsMs: number[];
+  citeCheckPeakMb: number;
+  citeCheckLines: number;
+  buildLibraryMs: number;
+  buildCitedOnlyMs: number;
+  buildRunsMs: { library: number[]; citedOnly: number[] };
+  buildRatio: number;
+  buildLibraryPeakMb: number;
+  buildCitedOnlyPeakMb: number;
+  buildUncitedWarnings: number;
+  bibliographyHtmlBytes: { library: number; citedOnly: number };
+}
+
+/**
+ * A researcher's whole library: 10,000 generated entries (tests/support/bigLibrary.ts) added to
+ * a copy of the site, which cites none of them. `cite check` on it (best of three, fresh
+ * processes), and the build of that copy against the same copy without the library (twice
+ * each by default, `--build-repeats`, alternating, best kept), each with its peak memory, what the build says about the
+ * entries it leaves out, and the size of /bibliography.
+ */
+async function part5(buildRepeats: number): Promise<void> {
+  const withLibrary = copySite();
+  const citedOnly = copySite();
+  try {
+    fs.writeFileSync(
+      path.join(withLibrary.dir, 'bibliography/library.bib'),
+      bigLibrary(LIBRARY_ENTRIES),
+    );
+    const checks: { ms: number; peakMb: number; stdout: string }[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const { result, peakMb } = await withPeak(async (env) => {
+        const start = performance.now();
+        const run = spawnSync(
+          process.execPath,
+          ['--require', PEAK, path.join(ROOT, 'bin/cite.cjs'), 'check'],
+          { cwd: withLibrary.dir, encoding: 'utf8', env: { ...process.env, ...env } },
+        );
+        const ms = performance.now() - start;
+        if (run.status !== 0) throw new Error(`cite check failed:\n${run.stdout}${run.stderr}`);
+        return { ms, stdout: run.stdout };
+      });
+      checks.push({ ...result, peakMb });
+      console.log(`  cite check: ${Math.round(result.ms)} ms, peak ${peakMb} MB`);
+    }
+    const builds: Record<
+      'library' | 'citedOnly',
+      { ms: number; peakMb: number; output: string }[]
+    > = { library: [], citedOnly: [] };
+    for (let i = 0; i < buildRepeats; i += 1) {
+      for (const [name, site] of [
+        ['citedOnly', citedOnly],
+        ['library', withLibrary],
+      ] as const) {
+        const outDir = path.join(site.dir, 'build');
+        const { result, peakMb } = await withPeak(async (env) => {
+          const start = performance.now();
+          const run = await runBuild(outDir, site.dir, {
+            ...env,
+            NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${path.join(ROOT, 'tests/support/offline.cjs')} --require ${PEAK}`,
+          });
+          if (run.code !== 0)
+            throw new Error(`build of ${name} exited ${run.code}:\n${run.output}`);
+          return { ms: performance.now() - start, output: run.output };
+        });
+        builds[name].push({ ...result, peakMb });
+        console.log(`  build, ${name}: ${Math.round(result.ms)} ms, peak ${peakMb} MB`);
+      }
+    }
+    const best = <T extends { ms: number }>(runs: T[]): T =>
+      runs.reduce((a, b) => (b.ms < a.ms ? b : a));
+    const bibliographyBytes = (dir: string) =>
+      fs.statSync(path.join(dir, 'build/bibliography.html')).size;
+    const check = best(checks);
+    const library = best(builds.library);
+    const cited = best(builds.citedOnly);
+    const figures: LibraryResults = {
+      entries: LIBRARY_ENTRIES,
+      citeCheckMs: Math.round(check.ms),
+      citeCheckRunsMs: checks.map((c) => Math.round(c.ms)),
+      citeCheckPeakMb: Math.max(...checks.map((c) => c.peakMb)),
+      citeCheckLines: check.stdout.trimEnd().split('\n').length,
+      buildLibraryMs: Math.round(library.ms),
+      buildCitedOnlyMs: Math.round(cited.ms),
+      buildRunsMs: {
+        library: builds.library.map((b) => Math.round(b.ms)),
+        citedOnly: builds.citedOnly.map((b) => Math.round(b.ms)),
+      },
+      buildRatio: +(library.ms / cited.ms).toFixed(2),
+      buildLibraryPeakMb: Math.max(...builds.library.map((b) => b.peakMb)),
+      buildCitedOnlyPeakMb: Math.max(...builds.citedOnly.map((b) => b.peakMb)),
+      // How often the build's log speaks of entries it leaves out: once is the point.
+      buildUncitedWarnings: library.output.split('\n').filter((line) => /not cited/.test(line))
+        .length,
+      bibliographyHtmlBytes: {
+        library: bibliographyBytes(withLibrary.dir),
+        citedOnly: bibliographyBytes(citedOnly.dir),
+      },
+    };
+    results.library = figures;
+  } finally {
+    withLibrary.remove();
+    citedOnly.remove();
+  }
+}
+
 function table(): string {
   const lines: string[] = [];
   const stage = results.citationStage as Record<string, unknown>[] | undefined;
@@ -382,6 +519,20 @@ function table(): string {
     }
     lines.push('');
   }
+  const lib = results.library as LibraryResults | undefined;
+  if (lib) {
+    const state = (met: boolean) => (met ? 'met' : 'not met');
+    lines.push(
+      `| a whole library (${lib.entries} entries, none cited) | now | target |`,
+      '| --- | --- | --- |',
+      `| cite check (best of 3) | ${lib.citeCheckMs} ms, ${lib.citeCheckLines} line(s) of output, peak ${lib.citeCheckPeakMb} MB | ≤ 2 s: ${state(lib.citeCheckMs <= 2000)} |`,
+      `| build, against the site without the library (best of 2) | ${lib.buildLibraryMs} ms against ${lib.buildCitedOnlyMs} ms: ${lib.buildRatio}× | ≤ 1.1×: ${state(lib.buildRatio <= 1.1)} |`,
+      `| build's peak memory | ${lib.buildLibraryPeakMb} MB against ${lib.buildCitedOnlyPeakMb} MB | reported |`,
+      `| what the build says of the entries it leaves out | ${lib.buildUncitedWarnings} line(s) | once |`,
+      `| /bibliography.html | ${lib.bibliographyHtmlBytes.library} bytes against ${lib.bibliographyHtmlBytes.citedOnly} | reported |`,
+      '',
+    );
+  }
   const l = results.lighthouse as Record<string, unknown>[] | undefined;
   if (l) {
     lines.push(
@@ -400,7 +551,7 @@ function table(): string {
 
 async function main(): Promise<void> {
   fs.mkdirSync(OUT, { recursive: true });
-  const parts = option('parts', '1,2,3,4');
+  const parts = option('parts', '1,2,3,4,5');
   const scales = option('scales', '1,2,4').map(Number);
   if (parts.includes('1')) {
     console.log('1. citation stage');
@@ -417,6 +568,10 @@ async function main(): Promise<void> {
   if (parts.includes('4')) {
     console.log('4. lighthouse');
     await part4();
+  }
+  if (parts.includes('5') || parts.includes('library')) {
+    console.log('5. a whole library');
+    await part5(Number(option('build-repeats', '2')[0]));
   }
   fs.writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\n${table()}\n\nWritten: bench/out/results.json`);

@@ -12,7 +12,7 @@ import { readDate } from './bibdates';
 import { LANGUAGE_CODES, TYPE_KEY_WORDS } from './biblatex';
 import { describeSyntaxError, restoreBrackets, type BibRecord } from './bibtex';
 import type { CslDate, CslItem, CslName } from './csl';
-import type { Diagnostic } from './diagnostics';
+import type { Diagnostic, Problems } from './diagnostics';
 
 interface BibtexConstants {
   commands: Record<string, string>;
@@ -204,8 +204,8 @@ const NOT_TEXT = new Set(['id', 'citation-key', 'URL', 'DOI', 'PMID', 'PMCID', '
 
 export interface CslReading {
   items: Map<string, CslItem>;
-  errors: Diagnostic[];
-  warnings: Diagnostic[];
+  /** What went wrong, entry by entry (by key); an entry with no problem has none here. */
+  problems: Map<string, Problems>;
 }
 
 /**
@@ -217,8 +217,15 @@ export function toCsl(
   records: readonly BibRecord[],
   fieldsOf: (record: BibRecord) => Record<string, string>,
 ): CslReading {
-  const errors: Diagnostic[] = [];
-  const warnings: Diagnostic[] = [];
+  const problems = new Map<string, Problems>();
+  const of = (record: BibRecord): Problems => {
+    let found = problems.get(record.key);
+    if (!found) {
+      found = { errors: [], warnings: [] };
+      problems.set(record.key, found);
+    }
+    return found;
+  };
   const items = new Map<string, CslItem>();
 
   /** Where a field is written in the entry; the entry itself when it is inherited. */
@@ -251,7 +258,7 @@ export function toCsl(
       if ('date' in reading) {
         dates[variable] = reading.date;
       } else {
-        errors.push({
+        of(record).errors.push({
           ...placeOf(record, field),
           ruleId: 'invalid-date',
           message: `Entry "${record.key}": ${field} = ${rawOf(record, field)} ${reading.problem}`,
@@ -279,7 +286,7 @@ export function toCsl(
       try {
         return mapEntries([raw])[0];
       } catch (error) {
-        errors.push(mappingError(record, raw, error));
+        of(record).errors.push(mappingError(record, raw, error));
         return undefined;
       }
     });
@@ -291,7 +298,7 @@ export function toCsl(
     finish(record, fields, dates, item);
     items.set(record.key, item);
   });
-  return { items, errors, warnings };
+  return { items, problems };
 
   function mappingError(record: BibRecord, raw: RawEntry, error: unknown): Diagnostic {
     // The field that fails on its own, if one does, is where the problem is.
@@ -337,7 +344,7 @@ export function toCsl(
     item: CslItem,
   ): void {
     const warn = (field: string, ruleId: Diagnostic['ruleId'], message: string, within?: number) =>
-      warnings.push({ ...placeOf(record, field, within), ruleId, message });
+      of(record).warnings.push({ ...placeOf(record, field, within), ruleId, message });
 
     for (const [field, variable] of Object.entries(DATE_FIELDS)) {
       if (fields[field] === undefined) continue;
@@ -432,7 +439,7 @@ export function toCsl(
       const field = record.fields.find((f) => f.raw.includes(command));
       const inherited = !field && Object.values(fieldsOf(record)).some((v) => v.includes(command));
       if (!field && !inherited) continue;
-      errors.push({
+      of(record).errors.push({
         file: record.file,
         ...record.place(field ? field.valueStart + field.raw.indexOf(command) : 0),
         ruleId: 'latex-command',

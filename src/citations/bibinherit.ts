@@ -43,24 +43,33 @@ const present = (fields: Fields, name: string) => (fields[name] ?? '') !== '';
 export function resolveInheritance(records: ReadonlyMap<string, BibRecord>): {
   fields: Map<string, Fields>;
   diagnostics: Diagnostic[];
+  /** Each entry's problems (a parent that is no entry, a loop), by key. */
+  problems: Map<string, Diagnostic[]>;
+  /** The entries each entry inherits from directly (`crossref`, `xdata`), by key. */
+  parents: Map<string, string[]>;
 } {
   const resolved = new Map<string, Fields>();
   const diagnostics: Diagnostic[] = [];
+  const problems = new Map<string, Diagnostic[]>();
+  const parents = new Map<string, string[]>();
   const visiting = new Set<string>();
 
   const problem = (record: BibRecord, field: string, message: string) => {
     const written = record.fields.find((f) => f.name === field);
-    diagnostics.push({
+    const diagnostic: Diagnostic = {
       file: record.file,
       ...record.place(written?.valueStart ?? 0),
       ruleId: 'missing-parent',
       message: `Entry "${record.key}": ${field} = {${record.properties[field]}} ${message}`,
-    });
+    };
+    diagnostics.push(diagnostic);
+    problems.set(record.key, [...(problems.get(record.key) ?? []), diagnostic]);
   };
 
   /** The parent named by `name`, resolved; undefined (and reported) when there is none. */
   const parentOf = (record: BibRecord, field: string, name: string): Fields | undefined => {
     const parent = records.get(name);
+    if (parent) parents.set(record.key, [...(parents.get(record.key) ?? []), name]);
     if (!parent) {
       const guess = closest(name, records.keys());
       problem(
@@ -116,5 +125,5 @@ export function resolveInheritance(records: ReadonlyMap<string, BibRecord>): {
   };
 
   for (const record of records.values()) resolve(record);
-  return { fields: resolved, diagnostics };
+  return { fields: resolved, diagnostics, problems, parents };
 }

@@ -200,6 +200,25 @@ interface Span {
   unclosed?: { offset: number; what: 'entry' | 'value'; next: number };
 }
 
+const [BACKSLASH, OPEN, CLOSE, QUOTE, AT] = ['\\', '{', '}', '"', '@'].map((c) => c.charCodeAt(0));
+
+/** What `/\s/` matches, by character code. */
+function isSpace(c: number): boolean {
+  return (
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0x20 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
 const ENTRY_HEADER = /@\s*([A-Za-z_][\w:+-]*)\s*([{(])\s*([^,\s]*)/y;
 const LINE_START_HEADER = /\n[ \t]*@[ \t]*[A-Za-z_][\w:+-]*[ \t]*[{(]/g;
 
@@ -237,32 +256,36 @@ export function scanEntries(text: string): Span[] {
     let lastContent = fieldsStart;
     let end = -1;
     let unclosed: Span['unclosed'];
+    // Character codes, not one-character strings and regular expressions: this loop visits
+    // every character of the file, and a library may hold millions.
+    const closeCode = close.charCodeAt(0);
     for (let j = keyStart; j < text.length; j += 1) {
-      const c = text[j]!;
+      const c = text.charCodeAt(j);
       if (depth > 0) {
-        if (c === '\\' && /[\\{}]/.test(text[j + 1] ?? '')) j += 1;
-        else if (c === '{') depth += 1;
-        else if (c === '}') depth -= 1;
+        const next = text.charCodeAt(j + 1);
+        if (c === BACKSLASH && (next === BACKSLASH || next === OPEN || next === CLOSE)) j += 1;
+        else if (c === OPEN) depth += 1;
+        else if (c === CLOSE) depth -= 1;
       } else if (inQuote) {
-        if (c === '\\' && /[\\{]/.test(text[j + 1] ?? '')) j += 1;
-        else if (c === '{') depth += 1;
-        else if (c === '"') inQuote = false;
-      } else if (c === close) {
+        const next = text.charCodeAt(j + 1);
+        if (c === BACKSLASH && (next === BACKSLASH || next === OPEN)) j += 1;
+        else if (c === OPEN) depth += 1;
+        else if (c === QUOTE) inQuote = false;
+      } else if (c === closeCode) {
         end = j + 1;
         break;
-      } else if (c === '@' && j >= fieldsStart) {
+      } else if (c === AT && j >= fieldsStart) {
         unclosed = { offset: lastContent, what: 'entry', next: j };
         end = lastContent;
         break;
-      } else if (c === '{') {
+      } else if (c === OPEN) {
         depth = 1;
         valueOpen = j;
-      } else if (c === '"') {
+      } else if (c === QUOTE) {
         inQuote = true;
         valueOpen = j;
       }
-      if (!/\s/.test(c) && depth === 0 && !inQuote) lastContent = j + 1;
-      if (depth > 0 || inQuote) lastContent = j + 1;
+      if (depth > 0 || inQuote || !isSpace(c)) lastContent = j + 1;
     }
     if (end === -1 && (depth > 0 || inQuote)) {
       LINE_START_HEADER.lastIndex = valueOpen;
@@ -367,6 +390,8 @@ export function readBibFile(file: string, input: string | Uint8Array): BibFileRe
   const records: BibRecord[] = [];
   const record = (span: Span, raw: RawEntry): void => {
     const source = text.slice(span.start, span.end);
+    // Read when an entry is checked: a site leaves most of a large library unchecked.
+    let fields: BibField[] | undefined;
     records.push({
       key: span.key,
       type: span.type,
@@ -379,7 +404,9 @@ export function readBibFile(file: string, input: string | Uint8Array): BibFileRe
         Object.entries(raw.properties).map(([name, value]) => [name, String(value)]),
       ),
       ...(raw.annotations ? { annotations: raw.annotations } : {}),
-      fields: scanFields(source),
+      get fields() {
+        return (fields ??= scanFields(source));
+      },
       place: (offset) => place(span.start + offset),
     });
   };

@@ -40,6 +40,12 @@ export interface Diagnostic extends SourcePlace {
   message: string;
 }
 
+/** What is wrong with something: errors stop a build, warnings do not. */
+export interface Problems {
+  errors: Diagnostic[];
+  warnings: Diagnostic[];
+}
+
 export function formatDiagnostic(d: Diagnostic): string {
   return `${d.file}:${d.line}:${d.column}: ${d.message}`;
 }

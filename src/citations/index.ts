@@ -14,6 +14,7 @@ export * from './items';
 export * from './render';
 export * from './hast';
 export * from './site';
+export * from './publish';
 export * from './export';
 export * from './metadata';
 export * from './timeline';

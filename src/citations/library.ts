@@ -18,17 +18,31 @@ import {
   type BibRecord,
 } from './bibtex';
 import { correctCsl } from './cslfix';
-import type { Diagnostic } from './diagnostics';
+import type { CslItem } from './csl';
+import type { Diagnostic, Problems } from './diagnostics';
 import { closest } from './suggest';
 
 export interface Library {
-  /** Entries in file order, first definition of each key only (@xdata entries are not cited). */
+  /**
+   * Entries in file order, first definition of each key only (@xdata entries are not cited).
+   * An entry becomes CSL, and its fields are read for the exports, when first asked for.
+   */
   entries: ReadonlyMap<string, BibEntry>;
   files: readonly string[];
-  /** Errors: what stops a build. */
+  /**
+   * Errors, what stops a build: the files' (encoding, syntax, duplicate keys) and every entry's.
+   * Checking every entry turns every entry into CSL: a site asks `problemsOf` for the entries
+   * it publishes.
+   */
   diagnostics: readonly Diagnostic[];
   /** What an editor should look at, though the entries read: an unknown field, an odd name. */
   warnings: readonly Diagnostic[];
+  /**
+   * The problems of a site that publishes `keys`: the files' (a syntax error anywhere may hide
+   * or merge entries) and the fields of those entries and of the entries they inherit from.
+   * Each entry is checked once, however often it is asked about.
+   */
+  problemsOf(keys: Iterable<string>): Problems;
   /** The id of a key's reference entry: stable, unique in the library, safe in a URL fragment. */
   anchorOf(key: string): string;
   /** The name of a key's own .bib file (without extension): stable, unique, safe on any disk. */
@@ -70,21 +84,32 @@ export interface BibSource {
   text: string | Uint8Array;
 }
 
-/** Builds a library from file contents; pure, so tests can give it text directly. */
+/** An entry as CSL, with its fields as the exports write them, and the problems in it. */
+interface Checked {
+  csl: CslItem | undefined;
+  fields: SourceField[];
+  problems: Problems;
+}
+
+/**
+ * Builds a library from file contents; pure, so tests can give it text directly. The files are
+ * read whole at once (syntax, keys, inheritance); each entry is turned into CSL and checked
+ * only when it is needed, so that a site citing a handful of entries of a library of thousands
+ * pays for that handful.
+ */
 export function createLibrary(sources: readonly BibSource[]): Library {
-  const diagnostics: Diagnostic[] = [];
-  const warnings: Diagnostic[] = [];
+  const reading: Diagnostic[] = [];
   // Keys are one namespace across files, @xdata entries included, as for biber.
   const records = new Map<string, BibRecord>();
   const strings = new Map<BibRecord, ReadonlySet<string>>();
   const macros = new Map<BibRecord, ReadonlyMap<string, string>>();
   for (const { file, text } of sources) {
-    const reading = readBibFile(file, text);
-    diagnostics.push(...reading.diagnostics);
-    for (const record of reading.records) {
+    const read = readBibFile(file, text);
+    reading.push(...read.diagnostics);
+    for (const record of read.records) {
       const first = records.get(record.key);
       if (first) {
-        diagnostics.push({
+        reading.push({
           file: record.file,
           line: record.line,
           column: record.column,
@@ -93,45 +118,108 @@ export function createLibrary(sources: readonly BibSource[]): Library {
         });
       } else {
         records.set(record.key, record);
-        strings.set(record, reading.strings);
-        macros.set(record, reading.macros);
+        strings.set(record, read.strings);
+        macros.set(record, read.macros);
       }
     }
   }
-
   const inherited = resolveInheritance(records);
-  diagnostics.push(...inherited.diagnostics);
-  const cited = [...records.values()].filter((r) => r.type !== 'xdata');
-  const csl = toCsl(cited, (record) => inherited.fields.get(record.key)!);
-  diagnostics.push(...csl.errors);
-  warnings.push(...csl.warnings);
+
+  // Each file's problems together, top to bottom, in the order the files were given.
+  const order = new Map(sources.map((s, i) => [s.file, i]));
+  const byPlace = (a: Diagnostic, b: Diagnostic) =>
+    (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line || a.column - b.column;
+  reading.sort(byPlace);
+
+  const checked = new Map<string, Checked>();
+  /** Turns the entries of `keys` not yet done into CSL, in one batch, and checks them. */
+  const check = (keys: Iterable<string>): void => {
+    const todo: BibRecord[] = [];
+    for (const key of keys) {
+      const record = records.get(key);
+      if (record && !checked.has(key)) todo.push(record);
+    }
+    if (todo.length === 0) return;
+    const csl = toCsl(
+      todo.filter((r) => r.type !== 'xdata'),
+      (record) => inherited.fields.get(record.key)!,
+    );
+    for (const record of todo) {
+      const item = csl.items.get(record.key);
+      const fields = exportFields(record, macros.get(record)!, inherited.fields.get(record.key));
+      const checks = checkEntryFields(record.file, record, strings.get(record)!, item);
+      const mapping = csl.problems.get(record.key);
+      checked.set(record.key, {
+        csl: item && correctCsl({ ...item, id: record.key, 'citation-key': record.key }, fields),
+        fields,
+        problems: {
+          errors: [
+            ...(inherited.problems.get(record.key) ?? []),
+            ...(mapping?.errors ?? []),
+            ...checks.errors,
+          ],
+          warnings: [...(mapping?.warnings ?? []), ...checks.warnings],
+        },
+      });
+    }
+  };
+  const checkedOf = (key: string): Checked => {
+    check([key]);
+    return checked.get(key)!;
+  };
 
   const entries = new Map<string, BibEntry>();
   for (const record of records.values()) {
-    const item = csl.items.get(record.key);
-    const checks = checkEntryFields(record.file, record, strings.get(record)!, item);
-    diagnostics.push(...checks.errors);
-    warnings.push(...checks.warnings);
-    if (!item) continue;
-    const fields = exportFields(record, macros.get(record)!, inherited.fields.get(record.key));
-    entries.set(record.key, {
-      key: record.key,
+    if (record.type === 'xdata') continue;
+    const { key } = record;
+    entries.set(key, {
+      key,
       type: record.type,
-      csl: correctCsl({ ...item, id: record.key, 'citation-key': record.key }, fields),
+      get csl() {
+        // An entry citation-js cannot read at all has an error at its field; until it is
+        // mended, it stands as a document with no data, so that pages still render.
+        return checkedOf(key).csl ?? { id: key, 'citation-key': key, type: 'document' };
+      },
+      get fields() {
+        return checkedOf(key).fields;
+      },
       source: record.source,
-      fields,
       file: record.file,
       line: record.line,
       column: record.column,
     });
   }
-  // Each file's problems together, top to bottom, in the order the files were given.
-  const order = new Map(sources.map((s, i) => [s.file, i]));
-  const byPlace = (a: Diagnostic, b: Diagnostic) =>
-    (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line || a.column - b.column;
-  diagnostics.sort(byPlace);
-  warnings.sort(byPlace);
-  const keys = [...entries.keys()];
+
+  /** `keys` and every entry they inherit from, however far up. */
+  const withParents = (keys: Iterable<string>): Set<string> => {
+    const all = new Set<string>();
+    const add = (key: string) => {
+      if (all.has(key)) return;
+      all.add(key);
+      for (const parent of inherited.parents.get(key) ?? []) add(parent);
+    };
+    for (const key of keys) add(key);
+    return all;
+  };
+  const problemsOf = (keys: Iterable<string>): Problems => {
+    const wanted = withParents(keys);
+    check(wanted);
+    const errors = [...reading];
+    const warnings: Diagnostic[] = [];
+    // In file order, as the problems of the whole library are.
+    for (const key of records.keys()) {
+      if (!wanted.has(key)) continue;
+      const { problems } = checked.get(key)!;
+      errors.push(...problems.errors);
+      warnings.push(...problems.warnings);
+    }
+    return { errors: errors.sort(byPlace), warnings: warnings.sort(byPlace) };
+  };
+
+  let everything: Problems | undefined;
+  const all = () => (everything ??= problemsOf(records.keys()));
+  let anchors: (key: string) => string;
+  let fileNames: (key: string) => string;
   const lookup = (names: Map<string, string>) => (key: string) => {
     const name = names.get(key);
     if (name === undefined) throw new Error(`No entry for citation key "${key}"`);
@@ -140,10 +228,21 @@ export function createLibrary(sources: readonly BibSource[]): Library {
   return {
     entries,
     files: sources.map((s) => s.file),
-    diagnostics,
-    warnings,
-    anchorOf: lookup(uniqueNames(keys, (key) => `ref-${key.replace(/[^\w.:/-]/g, '-')}`)),
-    fileNameOf: lookup(uniqueNames(keys, (key) => key.replace(/[^\w.-]+/g, '-'))),
+    get diagnostics() {
+      return all().errors;
+    },
+    get warnings() {
+      return all().warnings;
+    },
+    problemsOf,
+    anchorOf: (key) =>
+      (anchors ??= lookup(
+        uniqueNames([...entries.keys()], (k) => `ref-${k.replace(/[^\w.:/-]/g, '-')}`),
+      ))(key),
+    fileNameOf: (key) =>
+      (fileNames ??= lookup(uniqueNames([...entries.keys()], (k) => k.replace(/[^\w.-]+/g, '-'))))(
+        key,
+      ),
   };
 }
 

@@ -39,8 +39,14 @@ export type CitationOptions = {
   locale?: string;
   /** Unknown keys, malformed citations, duplicate keys and malformed BibTeX. */
   onBrokenCitations?: Policy;
-  /** Entries that no document cites. */
+  /** Entries that no document cites (and `nocite` does not name): said once, in one line. */
   onUncitedEntries?: Policy;
+  /**
+   * Entries to publish on /bibliography and in the exports although no document cites them, as
+   * pandoc's `nocite`: their keys, or `['*']` for every entry. Default: none, so that the site
+   * publishes what it cites.
+   */
+  nocite?: readonly string[];
   /** The heading of each document's reference list. */
   referencesTitle?: string;
   /** The edition's own metadata: "Cite this chapter", Highwire and schema.org tags. */
@@ -57,6 +63,7 @@ export interface ResolvedCitationOptions {
   locale: string;
   onBrokenCitations: Policy;
   onUncitedEntries: Policy;
+  nocite: readonly string[];
   referencesTitle: string;
   edition: EditionMetadata | undefined;
   timeline: string | undefined;
@@ -69,6 +76,7 @@ export const DEFAULT_OPTIONS: ResolvedCitationOptions = {
   locale: 'en-US',
   onBrokenCitations: 'throw',
   onUncitedEntries: 'warn',
+  nocite: [],
   referencesTitle: 'References',
   edition: undefined,
   timeline: undefined,
@@ -136,11 +144,21 @@ export function validateOptions(options: unknown = {}): ResolvedCitationOptions 
     locale: nonEmptyString('locale', merged.locale),
     onBrokenCitations: policy('onBrokenCitations', merged.onBrokenCitations),
     onUncitedEntries: policy('onUncitedEntries', merged.onUncitedEntries),
+    nocite: nocite(merged.nocite),
     referencesTitle: nonEmptyString('referencesTitle', merged.referencesTitle),
     edition: merged.edition === undefined ? undefined : edition(merged.edition),
     timeline:
       merged.timeline === undefined ? undefined : nonEmptyString('timeline', merged.timeline),
   };
+}
+
+function nocite(value: unknown): string[] {
+  if (!Array.isArray(value)) {
+    throw new OptionsError(
+      `Citation option "nocite" must be a list of citation keys, or ["*"] for every entry; got ${describe(value)}.`,
+    );
+  }
+  return value.map((key: unknown, i) => nonEmptyString(`nocite[${i}]`, key));
 }
 
 function readerStyles(style: string, value: unknown): ReaderStyle[] {

@@ -48,8 +48,8 @@ export function citationAnchor(n: number): string {
 }
 
 /**
- * The works whose labels are settled together: every key of the library, each once, those the
- * site cites first, in reading order (which numeric styles number by), then the rest.
+ * The works whose labels are settled together: every key the site publishes, each once, those
+ * it cites first, in reading order (which numeric styles number by), then the rest.
  */
 export interface Scope {
   library: Library;
@@ -60,13 +60,16 @@ const scopes = new WeakMap<Library, Scope>();
 
 /**
  * The scope of a site that cites `cited` (in reading order; repeats and keys the library does
- * not hold, which are reported elsewhere, are skipped). The same keys give the same object, so
- * that engines keep their registry from one document to the next.
+ * not hold, which are reported elsewhere, are skipped) and also lists `rest` (by default every
+ * other entry of the library; a site lists what it publishes, see publish.ts). The same keys
+ * give the same object, so that engines keep their registry from one document to the next.
  */
-export function createScope(library: Library, cited: Iterable<string> = []): Scope {
-  const keys = [
-    ...new Set([...[...cited].filter((k) => library.entries.has(k)), ...library.entries.keys()]),
-  ];
+export function createScope(
+  library: Library,
+  cited: Iterable<string> = [],
+  rest: Iterable<string> = library.entries.keys(),
+): Scope {
+  const keys = [...new Set([...[...cited], ...rest].filter((k) => library.entries.has(k)))];
   const last = scopes.get(library);
   if (last && last.keys.length === keys.length && last.keys.every((k, i) => k === keys[i])) {
     return last;

@@ -11,10 +11,11 @@ import type { Root } from 'mdast';
 
 import type { Diagnostic } from './diagnostics';
 import { frontMatterOf, readDocument } from './document';
-import { displayPath, loadLibrary, type Library } from './library';
+import { displayPath, loadLibrary, suggestKey, type Library } from './library';
 import { findPassage, parseTimeline, type Timeline } from './timeline';
 import { permalinkOf } from './metadata';
-import type { ResolvedCitationOptions } from './options';
+import { OptionsError, type ResolvedCitationOptions } from './options';
+import { selectPublished, type UncitedEntry } from './publish';
 import {
   composeDocument,
   createScope,
@@ -228,11 +229,19 @@ export function scanDocument(
 
 export interface SiteReport {
   documents: DocumentReport[];
-  /** Problems in the .bib files and the documents, in the order files are read. */
+  /**
+   * Problems in the .bib files (their syntax, and the fields of the entries the site
+   * publishes) and the documents, in the order files are read.
+   */
   diagnostics: Diagnostic[];
-  /** Entries that no document cites, as diagnostics at the entry (rule `uncited-entry`). */
-  uncited: Diagnostic[];
-  /** What the .bib files hold that an editor should look at, though it stops nothing. */
+  /** The keys the site publishes (see publish.ts), in library order. */
+  published: string[];
+  /**
+   * Entries that nothing cites and `nocite` does not name, which the site leaves out, as
+   * diagnostics at the entry (rule `uncited-entry`); `summarizeUncited` says them in one line.
+   */
+  uncited: (Diagnostic & UncitedEntry)[];
+  /** What the published entries hold that an editor should look at, though it stops nothing. */
   warnings: Diagnostic[];
 }
 
@@ -287,14 +296,20 @@ export function siteScope(
   more: readonly string[] = [],
 ): Scope {
   const documents = scanDocuments(context, docsDir).map((d) => d.report);
-  const timeline = [...(context.timeline?.events ?? [])]
+  const cited = [
+    ...[...documents].sort(byReadingOrder).flatMap((d) => d.citations.map((c) => c.key)),
+    ...timelineKeys(context),
+    ...more,
+  ];
+  const { published } = selectPublished(context.library, cited, context.options.nocite);
+  return createScope(context.library, cited, published);
+}
+
+/** The keys the timeline's events cite, in date order. */
+function timelineKeys(context: CitationContext): string[] {
+  return [...(context.timeline?.events ?? [])]
     .sort((a, b) => a.date.localeCompare(b.date))
     .flatMap((e) => e.cite?.items.map((i) => i.key) ?? []);
-  return createScope(context.library, [
-    ...[...documents].sort(byReadingOrder).flatMap((d) => d.citations.map((c) => c.key)),
-    ...timeline,
-    ...more,
-  ]);
 }
 
 /** Checks the library and every document under `docsDir`. */
@@ -303,26 +318,47 @@ export function checkSite(context: CitationContext, docsDir: string): SiteReport
   const documents = scanDocuments(context, docsDir);
   const trees = new Map(documents.map((d) => [d.report.path, d.tree]));
   const reports = documents.map((d) => d.report);
-  const cited = new Set(reports.flatMap((r) => r.citations.map((c) => c.key)));
+  const cited = [
+    ...reports.flatMap((r) => r.citations.map((c) => c.key)),
+    ...timelineKeys(context),
+  ];
+  const { published, leftOut, unknown } = selectPublished(
+    context.library,
+    cited,
+    context.options.nocite,
+  );
+  if (unknown.length > 0) {
+    throw new OptionsError(
+      unknown
+        .map((key) => {
+          const guess = suggestKey(context.library, key);
+          return `Citation option "nocite" names "${key}", which is in no .bib file${guess ? `; did you mean "${guess}"?` : ''}`;
+        })
+        .join('\n'),
+    );
+  }
   // While a document cannot be read, what it cites is unknown: no entry is called uncited.
   const unreadable = [...trees.values()].some((tree) => !tree);
-  const uncited: Diagnostic[] = [...context.library.entries.values()]
-    .filter((entry) => !unreadable && !cited.has(entry.key))
-    .map((entry) => ({
-      file: entry.file,
-      line: entry.line,
-      column: entry.column,
-      ruleId: 'uncited-entry',
-      message: `Entry "${entry.key}" is not cited in any document`,
-    }));
+  const uncited = unreadable
+    ? []
+    : leftOut.map((entry) => ({
+        key: entry.key,
+        file: entry.file,
+        line: entry.line,
+        column: entry.column,
+        ruleId: 'uncited-entry' as const,
+        message: `Entry "${entry.key}" is not cited in any document, so the site leaves it out`,
+      }));
+  const library = context.library.problemsOf(published);
   return {
     documents: reports,
     diagnostics: [
-      ...context.library.diagnostics,
+      ...library.errors,
       ...reports.flatMap((r) => r.diagnostics),
       ...checkTimeline(context, docsDir, trees),
     ],
+    published,
     uncited,
-    warnings: [...context.library.warnings],
+    warnings: library.warnings,
   };
 }

@@ -2,11 +2,14 @@
  * `cite`: the citation engine from the command line, for editors.
  *
  *   cite check  [--bib FILE…] [--docs DIR]   validate .bib files and every citation
- *   cite list   [--bib FILE…] [--docs DIR]   each key, its short reference, where it is cited
+ *   cite list   [--bib FILE…] [--docs DIR]   each entry, its short reference, where it is cited
  *   cite export --format biblatex|bibtex|ris|csl-json [--chapter SLUG] [--bib FILE…] [--docs DIR]
  *
- * Style, locale and the default .bib files come from docusaurus.config.ts, so the command
- * sees what the build sees. Every problem is a `file:line:col: message` line; the exit code is
+ * Each works on what the site publishes (what it cites, and what `nocite` names); `--all` on
+ * every entry of the .bib files.
+ *
+ * Style, locale and the default .bib files come from the site's citations.config.ts (or
+ * docusaurus.config.ts), so the command sees what the build sees. Every problem is a `file:line:col: message` line; the exit code is
  * 0 when there is none, 1 when there is one (in the content, or anything else that fails), and 2
  * when the command line itself is wrong. No failure ends in a stack trace.
  */
@@ -30,6 +33,7 @@ import {
   renderItems,
   shortReferences,
   siteScope,
+  summarizeUncited,
   sortDiagnostics,
   validateOptions,
   type CitationContext,
@@ -42,16 +46,22 @@ import {
 } from '../citations';
 
 const USAGE = `Usage:
-  cite check  [--bib FILE]... [--docs DIR] [--links]
+  cite check  [--bib FILE]... [--docs DIR] [--all] [--links]
                                              check the .bib files and every citation in the docs;
                                              --links also lists each source URL and its archived copy
-  cite list   [--bib FILE]... [--docs DIR]   list each key, its short reference and where it is cited
-  cite export --format biblatex|bibtex|ris|csl-json [--chapter SLUG] [--bib FILE]... [--docs DIR]
-                                             write the entries (or one chapter's) to standard output
+  cite list   [--bib FILE]... [--docs DIR] [--all | --uncited]
+                                             list each entry the site publishes, its short reference
+                                             and where it is cited; --uncited: each entry nothing
+                                             cites, where it is written, and whether it is published
+  cite export --format biblatex|bibtex|ris|csl-json [--chapter SLUG] [--bib FILE]... [--docs DIR] [--all]
+                                             write the entries the site publishes (or one chapter's)
+                                             to standard output
 
   --bib FILE      a .bib file or folder (repeatable; default: the site's configured bibliography)
   --docs DIR      the folder of Markdown/MDX documents (default: docs; another folder is
                   read without the site's timeline, whose events name the site's chapters)
+  --all           every entry of the .bib files, cited or not, as with nocite: ['*']
+                  (the site publishes, and so checks, what it cites and what nocite names)
   --chapter SLUG  only the works cited by the chapter at /SLUG ("google"; "/" for the introduction)
 `;
 
@@ -65,9 +75,18 @@ interface Io {
   siteOptions?: CitationOptions;
 }
 
+/**
+ * The site's citation options: `citations` of `citations.config.ts` when the site has one (read
+ * alone, quickly),
+ * or else `customFields.citations` of docusaurus.config.ts (which loads Docusaurus's plugins).
+ */
 function readSiteOptions(cwd: string): CitationOptions {
   // require, not import(): the config is TypeScript, which tsx compiles on require.
   const load = createRequire(path.join(cwd, 'package.json'));
+  if (fs.existsSync(path.join(cwd, 'citations.config.ts'))) {
+    const own = load('./citations.config.ts') as { citations?: CitationOptions };
+    return own.citations ?? {};
+  }
   const config = load('./docusaurus.config.ts') as {
     default?: { customFields?: { citations?: CitationOptions } };
   };
@@ -80,7 +99,9 @@ class UsageError extends Error {}
 function check(context: CitationContext, report: SiteReport, out: Write, err: Write): number {
   const errors = sortDiagnostics(report.diagnostics);
   for (const d of errors) out(formatDiagnostic(d));
-  for (const d of sortDiagnostics([...report.warnings, ...report.uncited])) out(formatWarning(d));
+  for (const d of sortDiagnostics(report.warnings)) out(formatWarning(d));
+  const uncited = summarizeUncited(report.uncited);
+  if (uncited) out(`warning: ${uncited}`);
   const citations = report.documents.reduce((n, d) => n + d.citations.length, 0);
   const summary = `${context.library.entries.size} entries in ${context.library.files.length} .bib file(s); ${citations} citation(s) in ${report.documents.length} document(s)`;
   if (errors.length > 0) {
@@ -106,9 +127,14 @@ function refuse(command: string, report: SiteReport, err: Write): boolean {
  * citeproc can fail on an entry it cannot format. Rendering each entry alone finds which ones;
  * each becomes a positioned problem instead of a stack trace.
  */
-function renderingProblems(library: Library, style: CslStyle, error: unknown): Diagnostic[] {
+function renderingProblems(
+  library: Library,
+  keys: readonly string[],
+  style: CslStyle,
+  error: unknown,
+): Diagnostic[] {
   const problems: Diagnostic[] = [];
-  for (const entry of library.entries.values()) {
+  for (const entry of keys.map((key) => library.entries.get(key)!)) {
     try {
       // As the site renders it (items.ts), so that a problem of that copy is found too.
       renderItems([renderItemOf(library, entry.key)], style);
@@ -130,9 +156,9 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Every web source with the Wayback Machine's copy of it, for editors to check by hand. */
-function links(context: CitationContext, out: Write): void {
-  for (const entry of context.library.entries.values()) {
+/** Every web source the site publishes with the Wayback Machine's copy of it, to check by hand. */
+function links(context: CitationContext, report: SiteReport, out: Write): void {
+  for (const entry of report.published.map((key) => context.library.entries.get(key)!)) {
     const archived = archiveUrl(entry.csl);
     if (archived) out(`${entry.key}\t${plainText(entry.csl.URL!)}\t${archived}`);
   }
@@ -148,11 +174,31 @@ function list(
   const failed = refuse('list', report, err);
   // Labelled as the site labels them.
   const short = shortReferences(siteScope(context, docsDir), context.style);
-  for (const key of context.library.entries.keys()) {
+  for (const key of report.published) {
     const places = report.documents.flatMap((d) =>
       d.citations.filter((c) => c.key === key).map((c) => `${d.file}:${c.line}:${c.column}`),
     );
     out(`${key}\t${short.get(key) ?? ''}\t${places.length ? places.join(' ') : '(not cited)'}`);
+  }
+  return failed ? 1 : 0;
+}
+
+/**
+ * Each entry that no document or timeline event cites, in library order, with where it is
+ * written and whether `nocite` publishes it; no entry is rendered, so this is quick on any
+ * library.
+ */
+function listUncited(context: CitationContext, report: SiteReport, out: Write, err: Write): number {
+  const failed = refuse('list', report, err);
+  const leftOut = new Set(report.uncited.map((u) => u.key));
+  const cited = new Set([
+    ...report.documents.flatMap((d) => d.citations.map((c) => c.key)),
+    ...(context.timeline?.events ?? []).flatMap((e) => e.cite?.items.map((i) => i.key) ?? []),
+  ]);
+  for (const entry of context.library.entries.values()) {
+    if (cited.has(entry.key)) continue;
+    const state = leftOut.has(entry.key) ? 'left out' : 'published (nocite)';
+    out(`${entry.key}\t${entry.file}:${entry.line}:${entry.column}\t${state}`);
   }
   return failed ? 1 : 0;
 }
@@ -235,7 +281,15 @@ function run(
     throw new UsageError(`cite: unknown command "${command}"`);
   }
 
-  let values: { bib?: string[]; docs?: string; format?: string; chapter?: string; links?: boolean };
+  let values: {
+    bib?: string[];
+    docs?: string;
+    format?: string;
+    chapter?: string;
+    links?: boolean;
+    all?: boolean;
+    uncited?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       args: [...rest],
@@ -245,6 +299,8 @@ function run(
         format: { type: 'string' },
         chapter: { type: 'string' },
         links: { type: 'boolean' },
+        all: { type: 'boolean' },
+        uncited: { type: 'boolean' },
       },
       strict: true,
       allowPositionals: false,
@@ -257,6 +313,9 @@ function run(
   }
   if (command !== 'check' && values.links) {
     throw new UsageError(`cite ${command}: --links belongs to "cite check"`);
+  }
+  if (command !== 'list' && values.uncited) {
+    throw new UsageError(`cite ${command}: --uncited belongs to "cite list"`);
   }
   for (const file of values.bib ?? []) {
     if (!fs.existsSync(path.resolve(cwd, file))) {
@@ -274,6 +333,8 @@ function run(
     ...(values.bib ? { bibliography: values.bib } : {}),
     // The site's timeline names the site's chapters: other documents are read without it.
     ...(values.docs ? { timeline: undefined } : {}),
+    // Every entry, as if the site published all of them (nocite: ['*']).
+    ...(values.all ? { nocite: ['*'] } : {}),
   });
   const context = loadContext(options, cwd);
   const report = checkSite(context, docsDir);
@@ -281,17 +342,19 @@ function run(
   try {
     switch (command) {
       case 'check': {
-        if (values.links) links(context, out);
+        if (values.links) links(context, report, out);
         return check(context, report, out, err);
       }
       case 'list':
-        return list(context, report, docsDir, out, err);
+        return values.uncited
+          ? listUncited(context, report, out, err)
+          : list(context, report, docsDir, out, err);
       case 'export':
         return exportCommand(context, report, docsDir, values.format, values.chapter, out, err);
     }
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    const problems = renderingProblems(context.library, context.style, error);
+    const problems = renderingProblems(context.library, report.published, context.style, error);
     for (const d of sortDiagnostics(problems)) err(formatDiagnostic(d));
     err(
       `cite ${command}: ${problems.length} entr${problems.length === 1 ? 'y' : 'ies'} cannot be formatted.`,

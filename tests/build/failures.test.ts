@@ -87,7 +87,7 @@ describe('the build stops', () => {
 
   it('on an unknown CSL locale', async () => {
     const output = await buildBroken((s) =>
-      s.edit('docusaurus.config.ts', (t) => t.replace("locale: 'en-US',", "locale: 'en-XX',")),
+      s.edit('citations.config.ts', (t) => t.replace("locale: 'en-US',", "locale: 'en-XX',")),
     );
     expect(output).toContain('Unknown CSL locale "en-XX"; use one of "en-US"');
   });

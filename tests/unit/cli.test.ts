@@ -1,8 +1,9 @@
 // The `cite` command, run as a process, on the real content and on broken copies of it.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import { createLibrary } from '../../src/citations';
+import { createLibrary, type CitationOptions } from '../../src/citations';
 import { main } from '../../src/cli/cite';
+import { bigLibrary } from '../support/bigLibrary';
 import { runCite } from '../support/cite';
 import { copySite } from '../support/tempsite';
 import fs from 'node:fs';
@@ -82,9 +83,8 @@ describe('cite check on broken content', () => {
       'bibliography/broken.bib:3:3: Malformed BibTeX: missing "," before this field',
       `bibliography/essay.bib:${dupLine}:1: Duplicate citation key "ft2010google"; first defined at bibliography/essay.bib:${firstLine}:1`,
       `docs/google.mdx:${line}:${column}: Unknown citation key "galagher2018dragonfly"; did you mean "gallagher2018dragonfly"?`,
-      // With its only citation mistyped, the entry is now cited nowhere.
-      `bibliography/essay.bib:${bibLines.indexOf('@article{gallagher2018dragonfly,') + 1}:1: warning: Entry "gallagher2018dragonfly" is not cited in any document`,
-      'bibliography/uncited.bib:1:1: warning: Entry "uncited2000" is not cited in any document',
+      // gallagher2018dragonfly, its citation mistyped, is still cited by the timeline.
+      'warning: 1 entry in bibliography/uncited.bib is not cited ("uncited2000"); it is left out of the site — list it with `cite list --uncited` or publish it with nocite',
     ]);
     expect(stderr).toMatch(/^cite check: 3 error\(s\)\./);
     expect(code).toBe(1);
@@ -143,25 +143,35 @@ describe('cite on .bib files that read badly', () => {
   afterAll(() => site.remove());
 
   async function cite(...args: string[]) {
+    return citeWith({}, ...args);
+  }
+  async function citeWith(siteOptions: CitationOptions, ...args: string[]) {
     const out: string[] = [];
     const err: string[] = [];
     const code = await main(args, {
       cwd: site.dir,
       out: (line) => out.push(line),
       err: (line) => err.push(line),
-      siteOptions: {},
+      siteOptions,
     });
     return { code, stdout: out.join('\n'), stderr: err.join('\n') };
   }
   const withEssay = (file: string) => ['--bib', 'bibliography/essay.bib', '--bib', file];
 
-  it('lists and exports an entry whose date range is open', async () => {
-    const listed = await cite('list', ...withEssay('extra/open.bib'));
+  it('lists and exports an entry whose date range is open, published by nocite', async () => {
+    const published = { nocite: ['open2019'] };
+    const listed = await citeWith(published, 'list', ...withEssay('extra/open.bib'));
     expect(listed.stderr).toBe('');
     expect(listed.stdout).toContain('open2019\t(Doe, 2019–)\t(not cited)');
     expect(listed.code).toBe(0);
 
-    const exported = await cite('export', '--format', 'csl-json', ...withEssay('extra/open.bib'));
+    const exported = await citeWith(
+      published,
+      'export',
+      '--format',
+      'csl-json',
+      ...withEssay('extra/open.bib'),
+    );
     expect(exported.code).toBe(0);
     const items = JSON.parse(exported.stdout) as { id: string; issued?: unknown }[];
     expect(items.find((i) => i.id === 'open2019')?.issued).toEqual({ 'date-parts': [[2019], [0]] });
@@ -176,15 +186,19 @@ describe('cite on .bib files that read badly', () => {
     expect(code).toBe(1);
   });
 
-  it('checks a file that is not UTF-8 and has an unknown field', async () => {
-    const { code, stdout } = await cite('check', ...withEssay('extra/odd.bib'));
-    expect(stdout.split('\n')).toEqual(
-      expect.arrayContaining([
-        'extra/odd.bib:3:13: The file is not UTF-8: byte 0xFC cannot be read (as Latin-1, "Müller"); save the file as UTF-8',
-        'extra/odd.bib:2:3: warning: Entry "odd2001": "auther" is not a biblatex field, so it is ignored; did you mean "author"?',
-      ]),
-    );
-    expect(code).toBe(1);
+  it('checks a file that is not UTF-8, and the fields of an uncited entry with --all', async () => {
+    const notUtf8 =
+      'extra/odd.bib:3:13: The file is not UTF-8: byte 0xFC cannot be read (as Latin-1, "Müller"); save the file as UTF-8';
+    const unknownField =
+      'extra/odd.bib:2:3: warning: Entry "odd2001": "auther" is not a biblatex field, so it is ignored; did you mean "author"?';
+    // The entry is left out of the site: only what concerns the whole file is checked.
+    const site = await cite('check', ...withEssay('extra/odd.bib'));
+    expect(site.stdout.split('\n')).toContain(notUtf8);
+    expect(site.stdout).not.toContain('auther');
+    expect(site.code).toBe(1);
+    const all = await cite('check', '--all', ...withEssay('extra/odd.bib'));
+    expect(all.stdout.split('\n')).toEqual(expect.arrayContaining([notUtf8, unknownField]));
+    expect(all.code).toBe(1);
   });
 
   it('answers usage mistakes with exit code 2 and the usage', async () => {
@@ -194,6 +208,7 @@ describe('cite on .bib files that read badly', () => {
       ['check', '--bib', 'extra/missing.bib'],
       ['list', '--format', 'bibtex'],
       ['check', '--colour'],
+      ['check', '--uncited'],
       [],
     ]) {
       const { code, stderr } = await cite(...args);
@@ -202,5 +217,123 @@ describe('cite on .bib files that read badly', () => {
     }
     const { stderr } = await cite('check', '--bib', 'extra/missing.bib');
     expect(stderr).toMatch(/^cite check: --bib extra\/missing\.bib: no such file or folder\n/);
+  });
+});
+
+/**
+ * A researcher's whole library beside the essay's: the site cites a handful of its entries, and
+ * `cite check` says in one line how many it leaves out, while a mistake anywhere in the file is
+ * still an error at its place.
+ */
+describe('cite check on a whole library', () => {
+  const COUNT = 2000;
+  let site: ReturnType<typeof copySite>;
+
+  beforeAll(() => {
+    site = copySite();
+    fs.writeFileSync(path.join(site.dir, 'bibliography/library.bib'), bigLibrary(COUNT));
+  });
+  afterAll(() => site.remove());
+
+  async function cite(siteOptions: CitationOptions, ...args: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(args, {
+      cwd: site.dir,
+      out: (line) => out.push(line),
+      err: (line) => err.push(line),
+      siteOptions: { bibliography: ['bibliography'], ...siteOptions },
+    });
+    return { code, out, err };
+  }
+
+  it('says in one line how many entries it leaves out, and exits 0', async () => {
+    const { code, stdout, stderr } = await runCite(['check'], site.dir);
+    expect(stdout).toBe(
+      'warning: 2,000 entries in bibliography/library.bib are not cited; they are left out of the site — list them with `cite list --uncited` or publish them with nocite\n',
+    );
+    expect(stderr).toMatch(/^cite check: no errors\. 20\d\d entries in 2 \.bib file\(s\)/);
+    expect(code).toBe(0);
+  });
+
+  it('lists the entries it leaves out with `cite list --uncited`, each where it is written', async () => {
+    const { code, out } = await cite({}, 'list', '--uncited');
+    expect(out).toHaveLength(COUNT);
+    expect(out[0]).toBe('gen0\tbibliography/library.bib:1:1\tleft out');
+    expect(out[1234]).toBe('gen1234\tbibliography/library.bib:12341:1\tleft out');
+    expect(code).toBe(0);
+    const published = await cite({ nocite: ['gen7'] }, 'list', '--uncited');
+    expect(published.out[7]).toBe('gen7\tbibliography/library.bib:71:1\tpublished (nocite)');
+  });
+
+  it('publishes entries nocite names: they are checked, and no longer counted', async () => {
+    const bad = bigLibrary(COUNT).replace('date = {2007-08}', 'date = {2007-02-30}');
+    fs.writeFileSync(path.join(site.dir, 'bibliography/library.bib'), bad);
+    try {
+      const left = await cite({}, 'check');
+      expect(left.out).toHaveLength(1);
+      expect(left.code).toBe(0);
+      const named = await cite({ nocite: ['gen7', 'gen8'] }, 'check');
+      expect(named.out).toEqual([
+        'bibliography/library.bib:75:10: Entry "gen7": date = {2007-02-30} is not a date that exists',
+        'warning: 1,998 entries in bibliography/library.bib are not cited; they are left out of the site — list them with `cite list --uncited` or publish them with nocite',
+      ]);
+      expect(named.code).toBe(1);
+    } finally {
+      fs.writeFileSync(path.join(site.dir, 'bibliography/library.bib'), bigLibrary(COUNT));
+    }
+  });
+
+  it('names a nocite key that no .bib file holds, and exits 1', async () => {
+    const { code, err } = await cite({ nocite: ['gen7', 'gne8'] }, 'check');
+    expect(err).toEqual([
+      'cite: Citation option "nocite" names "gne8", which is in no .bib file; did you mean "gen8"?',
+    ]);
+    expect(code).toBe(1);
+  });
+
+  it('still stops at a syntax error anywhere in the library, at its file:line:col', async () => {
+    const broken = bigLibrary(COUNT).replace(
+      '  title = {A Study of Things Number 1500},\n',
+      '  title = {A Study of Things Number 1500}\n',
+    );
+    fs.writeFileSync(path.join(site.dir, 'bibliography/library.bib'), broken);
+    try {
+      const { code, stdout } = await runCite(['check'], site.dir);
+      expect(stdout.split('\n')).toEqual([
+        'bibliography/library.bib:15004:3: Malformed BibTeX: missing "," before this field',
+        'warning: 1,999 entries in bibliography/library.bib are not cited; they are left out of the site — list them with `cite list --uncited` or publish them with nocite',
+        '',
+      ]);
+      expect(code).toBe(1);
+    } finally {
+      fs.writeFileSync(path.join(site.dir, 'bibliography/library.bib'), bigLibrary(COUNT));
+    }
+  });
+});
+
+describe('cite and the site config', () => {
+  let site: ReturnType<typeof copySite>;
+  beforeAll(() => {
+    site = copySite();
+  });
+  afterAll(() => site.remove());
+
+  it('reads citations.config.ts alone, without loading Docusaurus and its plugins', async () => {
+    fs.writeFileSync(
+      path.join(site.dir, 'docusaurus.config.ts'),
+      "throw new Error('docusaurus.config.ts was loaded');\n",
+    );
+    const { code, stdout, stderr } = await runCite(['check'], site.dir);
+    expect(stderr).not.toContain('was loaded');
+    expect(stdout).toBe('');
+    expect(code).toBe(0);
+  });
+
+  it('falls back to customFields.citations of docusaurus.config.ts', async () => {
+    fs.rmSync(path.join(site.dir, 'citations.config.ts'));
+    const { code, stderr } = await runCite(['check'], site.dir);
+    expect(stderr).toContain('docusaurus.config.ts was loaded');
+    expect(code).toBe(1);
   });
 });

@@ -42,7 +42,7 @@ describe.each(SOURCES)('cite export --bib %s', (bib) => {
     await Promise.all(
       EXPORT_FORMATS.map(async (format) => {
         const run = await runCite(
-          ['export', '--format', format, '--bib', bib, '--docs', 'tests/fixtures/exports'],
+          ['export', '--all', '--format', format, '--bib', bib, '--docs', 'tests/fixtures/exports'],
           ROOT,
         );
         expect(run.stderr).toBe('');

@@ -13,6 +13,7 @@ import { addTrailingPathSeparator, aliasedSitePath } from '@docusaurus/utils';
 
 import {
   applyPolicy,
+  applyUncitedPolicy,
   documentName,
   formatEventDate,
   typographicQuotes,
@@ -227,7 +228,7 @@ export default function citationsPlugin(context: LoadContext, options: unknown):
       applyPolicy(report.diagnostics, unreadable ? 'throw' : resolved.onBrokenCitations, (m) =>
         logger.warn(m),
       );
-      applyPolicy(report.uncited, resolved.onUncitedEntries, (m) => logger.warn(m));
+      applyUncitedPolicy(report.uncited, resolved.onUncitedEntries, (m) => logger.warn(m));
       applyPolicy(report.warnings, 'warn', (m) => logger.warn(m));
       return report;
     },
@@ -282,7 +283,8 @@ export default function citationsPlugin(context: LoadContext, options: unknown):
       // Exports, in the style's order: the whole bibliography, and each page's own works.
       const entriesOf = (keys: ReadonlySet<string>) =>
         entries.filter((e) => keys.has(e.key)).map((e) => site.library.entries.get(e.key)!);
-      const everything = new Set(site.library.entries.keys());
+      // What the site publishes (what it cites, and what `nocite` names), not the whole library.
+      const everything = new Set(scope.keys);
       const files: Record<string, string> = {};
       for (const format of EXPORT_FORMATS) {
         files[`bibliography${EXPORT_SUFFIXES[format]}`] = exportEntries(
