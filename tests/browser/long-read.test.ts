@@ -87,19 +87,24 @@ async function expectLandedOn(page: Page, id: string): Promise<void> {
   await expect
     .poll(() => page.evaluate(() => decodeURIComponent(window.location.hash.slice(1))))
     .toBe(id);
-  const landed = await page.evaluate((id) => {
-    const target = document.getElementById(id)!;
-    const shown = target.closest('.citation') ?? target;
-    const rect = shown.getBoundingClientRect();
-    const focus = document.activeElement;
-    return {
-      top: rect.top,
-      bottom: rect.bottom,
-      height: window.innerHeight,
-      isTarget: target.matches(':target'),
-      focused: focus !== null && (focus === shown || shown.contains(focus)),
-    };
-  }, id);
+  const where = () =>
+    page.evaluate((id) => {
+      const target = document.getElementById(id)!;
+      const shown = target.closest('.citation') ?? target;
+      const rect = shown.getBoundingClientRect();
+      const focus = document.activeElement;
+      return {
+        top: rect.top,
+        bottom: rect.bottom,
+        height: window.innerHeight,
+        isTarget: target.matches(':target'),
+        focused: focus !== null && (focus === shown || shown.contains(focus)),
+      };
+    }, id);
+  // Focus follows the address a moment later (src/clientModules/targetFocus.ts, after the
+  // router's own scrolling): wait for it, then measure where the target came to rest.
+  await expect.poll(async () => (await where()).focused, { timeout: 5000 }).toBe(true);
+  const landed = await where();
   const below = await navbarBottom(page);
   expect(landed.top, `#${id} starts under the navbar`).toBeGreaterThanOrEqual(below - 0.5);
   expect(landed.bottom, `#${id} ends below the window`).toBeLessThanOrEqual(landed.height + 0.5);
@@ -526,9 +531,9 @@ describe.each(SIZES)('at %s', (sizeName, size) => {
         expect(titlePage).toContain(
           'https://techcrunch.com/2020/09/22/tiktok-wechat-and-the-growing-digital-divide-between-the-u-s-and-china/',
         );
-        // The edition's own date, as docusaurus.config.ts gives it.
+        // The edition's own date, as citations.config.ts gives it.
         const issued = /issued: '(\d{4})-(\d{2})-(\d{2})'/.exec(
-          fs.readFileSync(path.join(ROOT, 'docusaurus.config.ts'), 'utf8'),
+          fs.readFileSync(path.join(ROOT, 'citations.config.ts'), 'utf8'),
         )!;
         const month = new Date(Date.UTC(2000, Number(issued[2]) - 1)).toLocaleString('en-GB', {
           month: 'long',

@@ -41,7 +41,8 @@ describe('citation previews', () => {
     await gotoAndHydrate(page, '/google');
     const link = page.locator('a.citation-link').filter({ visible: true }).nth(1);
     await link.hover();
-    await expect.poll(() => preview(page).isVisible()).toBe(true);
+    // The preview's code is loaded on first use, which a loaded host can take seconds to do.
+    await expect.poll(() => preview(page).isVisible(), { timeout: 15_000 }).toBe(true);
     const shown = await preview(page).innerText();
     expect(shown).toContain(await entryText(page, link));
     // The entry's "Cite", whose actions stay closed until it is used, and the citation style.
@@ -51,7 +52,7 @@ describe('citation previews', () => {
     expect(shown).not.toContain('Copy BibLaTeX');
     expect(await preview(page).getByLabel('Citation style').isVisible()).toBe(true);
     await page.mouse.move(5, 5);
-    await expect.poll(() => preview(page).count()).toBe(0);
+    await expect.poll(() => preview(page).count(), { timeout: 15_000 }).toBe(0);
     expect(page.url()).toBe(`${baseUrl}/google`);
     await expectNoProblems(page);
   });
