@@ -1,15 +1,21 @@
 import type * as Preset from '@docusaurus/preset-classic';
 import type { Config } from '@docusaurus/types';
+
+import type { Options as CitationOptions } from 'docusaurus-plugin-citations';
+import { citationFrontMatter } from 'docusaurus-plugin-citations/front-matter';
+import remarkCitations from 'docusaurus-plugin-citations/remark';
 import { themes as prismThemes } from 'prism-react-renderer';
 
-import { citations, SITE_URL } from './citations.config';
-import citationsPlugin, { EXPORTS_DIR } from './src/plugins/citations';
-import { citationFrontMatter } from './src/plugins/citations/frontMatter';
 import leanThemePlugin from './src/plugins/leanTheme';
-import printPlugin from './src/plugins/print';
 import searchRankingPlugin from './src/plugins/searchRanking';
-import remarkCitations from './src/remark/citations';
 import remarkCodeHighlighter from './src/remark/codeHighlighter';
+
+/**
+ * Where the essay is served: the host (SITE_URL) and the path under it (BASE_URL, with a slash at
+ * each end). GitHub Pages serves a project site under /<repository>/; see the README, "Deploy".
+ */
+const SITE_URL = process.env.SITE_URL ?? 'https://digital-divide.example.org';
+const BASE_URL = process.env.BASE_URL ?? '/';
 
 /**
  * Where the edition's sources live and readers report errors (the About page links to it).
@@ -23,13 +29,54 @@ const REPOSITORY_URL = 'https://git.example.org/digital-divide/digital-divide';
  */
 const CITATIONS = process.env.DIGITAL_DIVIDE_FEATURES !== 'off';
 
+/**
+ * How citations are resolved and rendered: the citations plugin's options (validated by it; the
+ * `cite` command reads them from the plugin's entry below).
+ */
+const citations: CitationOptions = {
+  bibliography: ['bibliography'],
+  style: 'apa',
+  // What a reader may switch to; every style is rendered at build time.
+  styles: [
+    { id: 'apa', label: 'APA', style: 'apa' },
+    { id: 'harvard', label: 'Harvard', style: 'harvard1' },
+    { id: 'vancouver', label: 'Vancouver', style: 'vancouver' },
+    // From the npm package style-chicago (Chicago Manual of Style, 17th ed., author-date).
+    { id: 'chicago', label: 'Chicago (author-date)', style: 'style-chicago' },
+  ],
+  locale: 'en-US',
+  timeline: 'timeline/events.yaml',
+  onBrokenCitations: 'throw',
+  onUncitedEntries: 'warn',
+  // How the plugin's words name the edition and its documents ("Cite this chapter").
+  terms: { work: 'essay', part: 'chapter', parts: 'chapters', site: 'edition' },
+  // Some addresses could not be confirmed: an entry without one must not read as a mistake.
+  bibliographyNote:
+    'An entry without a web address is not an oversight: its URL is not confirmed, and we leave an address out rather than guess it.',
+  // /print: the introduction and the chapters on one page (those without `print: false`).
+  print: { subtitle: 'Two “parallel universes” are now even further apart' },
+  // The edition's own metadata: "Cite this chapter", Highwire and schema.org tags.
+  edition: {
+    title: 'TikTok, WeChat and the growing digital divide between the U.S. and China',
+    containerTitle: 'Digital Divide: a cited edition',
+    publisher: 'Digital Divide',
+    issued: '2026-11-29',
+    original: {
+      title: 'TikTok, WeChat and the growing digital divide between the U.S. and China',
+      publisher: 'TechCrunch',
+      issued: '2020-09-22',
+      url: 'https://techcrunch.com/2020/09/22/tiktok-wechat-and-the-growing-digital-divide-between-the-u-s-and-china/',
+    },
+  },
+};
+
 const config: Config = {
   title: 'Digital Divide',
   tagline:
     'TikTok, WeChat and the growing digital divide between the U.S. and China: a cited edition',
   favicon: 'img/favicon.svg',
   url: SITE_URL,
-  baseUrl: '/',
+  baseUrl: BASE_URL,
   trailingSlash: false,
 
   future: {
@@ -55,13 +102,14 @@ const config: Config = {
   markdown: {
     hooks: { onBrokenMarkdownLinks: 'throw' },
     // A page without a description gets its first line, with citations as readers see them.
-    ...(CITATIONS ? { parseFrontMatter: citationFrontMatter(citations) } : {}),
+    // Docusaurus lets no plugin set this hook; it reads the citations plugin's options.
+    ...(CITATIONS ? { parseFrontMatter: citationFrontMatter } : {}),
   },
 
   i18n: { defaultLocale: 'en', locales: ['en'] },
 
   // `repositoryUrl`: read by src/components/RepositoryLink.
-  customFields: { citations, repositoryUrl: REPOSITORY_URL },
+  customFields: { repositoryUrl: REPOSITORY_URL },
 
   presets: [
     [
@@ -72,7 +120,9 @@ const config: Config = {
           sidebarPath: './sidebars.ts',
           // An essay, not a documentation tree: no "Home › Chapter" trail above each chapter.
           breadcrumbs: false,
-          beforeDefaultRemarkPlugins: CITATIONS ? [[remarkCitations, citations]] : [],
+          // The one place besides the plugin entry: Docusaurus lets no plugin add remark plugins
+          // to another plugin's MDX loader. It takes no options (it reads the plugin's).
+          beforeDefaultRemarkPlugins: CITATIONS ? [remarkCitations] : [],
           // Prism only with code: see src/plugins/leanTheme.
           remarkPlugins: [remarkCodeHighlighter],
         },
@@ -86,19 +136,8 @@ const config: Config = {
   plugins: [
     leanThemePlugin,
     searchRankingPlugin,
-    ...(CITATIONS
-      ? [
-          [citationsPlugin, citations],
-          [
-            printPlugin,
-            {
-              citations,
-              title: 'TikTok, WeChat and the growing digital divide between the U.S. and China',
-              subtitle: 'Two “parallel universes” are now even further apart',
-            },
-          ],
-        ]
-      : []),
+    // The citations plugin, by its package name as any site names it (packages/ in this repository).
+    ...(CITATIONS ? [['docusaurus-plugin-citations', citations]] : []),
   ],
   themes: [
     [
@@ -134,16 +173,7 @@ const config: Config = {
   clientModules: [
     // Focus follows any in-page link (contents, headings, citations), with or without citations.
     './src/clientModules/targetFocus.ts',
-    ...(CITATIONS
-      ? [
-          './src/clientModules/copyToClipboard.ts',
-          './src/clientModules/citationPreviews.ts',
-          './src/clientModules/citationStyle.ts',
-        ]
-      : []),
   ],
-  // The citations plugin writes the .bib, .ris and CSL-JSON exports here; see EXPORTS_DIR.
-  staticDirectories: CITATIONS ? ['static', EXPORTS_DIR] : ['static'],
 
   themeConfig: {
     colorMode: { respectPrefersColorScheme: true },

@@ -6,7 +6,16 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['build/', '.docusaurus/', 'node_modules/', 'scratch/', 'bench/out/', 'test-results/'],
+    ignores: [
+      'build/',
+      '**/.docusaurus/',
+      'node_modules/',
+      'scratch/',
+      'bench/out/',
+      '**/lib/',
+      '**/test-results/',
+      'test-results/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -34,7 +43,13 @@ export default tseslint.config(
   },
   {
     // Tests, scripts and the CLI talk to the terminal on purpose.
-    files: ['tests/**', 'bench/**', 'src/cli/**', 'bin/**'],
+    files: [
+      'tests/**',
+      'bench/**',
+      'packages/*/tests/**',
+      'packages/*/src/cli/**',
+      'packages/*/bin/**',
+    ],
     rules: { 'no-console': 'off' },
   },
 );

@@ -23,7 +23,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-import { loadStyle } from '../src/citations';
+import { loadStyle } from 'docusaurus-plugin-citations/engine';
+
 import { bigLibrary } from '../tests/support/bigLibrary';
 import { runBuild } from '../tests/support/build';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium';

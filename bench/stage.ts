@@ -15,8 +15,9 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 
 // Only the style loader at the top: our engine changes how citeproc lower-cases (see
-// src/citations/citeproc.ts), and rehype-citation's process must run citeproc as it ships.
-import { loadStyle } from '../src/citations/csl';
+// packages/docusaurus-plugin-citations/src/citations/citeproc.ts), and rehype-citation's
+// process must run citeproc as it ships.
+import { loadStyle } from '../packages/docusaurus-plugin-citations/src/citations/csl';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -40,7 +41,7 @@ function readSite(dir: string): SyntheticSite {
  */
 async function ours(site: SyntheticSite): Promise<number> {
   const { createLibrary, createScope, findCitations, parseMdx, renderDocument } =
-    await import('../src/citations');
+    await import('../packages/docusaurus-plugin-citations/src/citations');
   const start = performance.now();
   const library = createLibrary([{ file: 'refs.bib', text: fs.readFileSync(site.bib, 'utf8') }]);
   const style = loadStyle('apa', 'en-US', ROOT);

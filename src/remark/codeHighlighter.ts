@@ -5,11 +5,32 @@
 import path from 'node:path';
 
 import type { Root } from 'mdast';
+import type { MdxjsEsm } from 'mdast-util-mdxjs-esm';
 import { visit, EXIT } from 'unist-util-visit';
 
-import { sideEffectImport } from './esm';
-
 const HIGHLIGHTER = path.resolve(__dirname, '../components/CodeHighlight/highlighter.ts');
+
+/** `import 'source'`, as a tree (MDX compiles its estree, not its text). */
+function sideEffectImport(source: string): MdxjsEsm {
+  return {
+    type: 'mdxjsEsm',
+    value: '',
+    data: {
+      estree: {
+        type: 'Program',
+        sourceType: 'module',
+        body: [
+          {
+            type: 'ImportDeclaration',
+            specifiers: [],
+            attributes: [],
+            source: { type: 'Literal', value: source },
+          },
+        ],
+      },
+    },
+  };
+}
 
 function hasCode(tree: Root): boolean {
   let found = false;

@@ -96,7 +96,7 @@ describe.each(SIZES)('at %s', (_, size) => {
         });
         expect(look).toEqual({ border: 'none', smaller: true });
       }
-      expectNoProblems(page);
+      await expectNoProblems(page);
     });
 
     it('open the actions of the entry whose “Cite” is used, one entry at a time', async () => {
@@ -133,7 +133,7 @@ describe.each(SIZES)('at %s', (_, size) => {
       await press(citeButton(second), phone);
       await expect.poll(() => citeButton(second).getAttribute('aria-expanded')).toBe('false');
       expect(await visibleActions(page.locator(list)).count()).toBe(0);
-      expectNoProblems(page);
+      await expectNoProblems(page);
     });
 
     it('close with Escape, which gives the focus back to “Cite”', async () => {
@@ -147,7 +147,7 @@ describe.each(SIZES)('at %s', (_, size) => {
       await expect.poll(() => visibleActions(entry).count()).toBe(0);
       expect(await citeButton(entry).getAttribute('aria-expanded')).toBe('false');
       expect(await isFocused(citeButton(entry))).toBe(true);
-      expectNoProblems(page);
+      await expectNoProblems(page);
     });
 
     it('once opened, copy the entry’s own BibLaTeX and download its own BibTeX', async () => {
@@ -183,7 +183,7 @@ describe.each(SIZES)('at %s', (_, size) => {
       );
       expect(bibtex.match(/^@\w+\{[^,]+,$/gm)).toEqual([expect.stringContaining(`{${key},`)]);
       expect(download.suggestedFilename()).toMatch(/-bibtex\.bib$/);
-      expectNoProblems(page);
+      await expectNoProblems(page);
     });
 
     it('set the archived copy and the back-links apart from the reference’s last word', async () => {
@@ -227,7 +227,7 @@ describe.each(SIZES)('at %s', (_, size) => {
       if (pagePath !== '/bibliography') {
         for (const { back } of found) expect(back).toBeGreaterThanOrEqual(4);
       }
-      expectNoProblems(page);
+      await expectNoProblems(page);
     });
   });
 
@@ -269,7 +269,7 @@ describe.each(SIZES)('at %s', (_, size) => {
       const vancouver = await citations();
       expect(vancouver).toHaveLength(apa.length);
       for (const c of vancouver) expect(c).toMatch(/^\(\d+\)$/);
-      expectNoProblems(page);
+      await expectNoProblems(page);
     });
 
     it('is chosen in a citation’s preview too, which follows the citation into the new style', async () => {
@@ -310,7 +310,7 @@ describe.each(SIZES)('at %s', (_, size) => {
       expect(await page.locator('article h2 + p select').inputValue()).toBe('vancouver');
       await gotoAndHydrate(page, '/bans');
       expect(await page.locator('article p .citation').first().innerText()).toMatch(/^\(\d+/);
-      expectNoProblems(page);
+      await expectNoProblems(page);
     });
   });
 
@@ -325,7 +325,7 @@ describe.each(SIZES)('at %s', (_, size) => {
         .first()
         .waitFor();
       expect(await axe(page), colorScheme).toEqual([]);
-      expectNoProblems(page);
+      await expectNoProblems(page);
     }
   });
 });
@@ -363,7 +363,7 @@ describe('with the keyboard alone', () => {
     // Space opens it too.
     await page.keyboard.press('Space');
     await expect.poll(() => cite.getAttribute('aria-expanded')).toBe('true');
-    expectNoProblems(page);
+    await expectNoProblems(page);
   });
 });
 

@@ -1,5 +1,5 @@
 // Hostile bibliography data stays inert (issue #13). The hostile corpus
-// (tests/fixtures/hostile/refs.bib), cited by a document of its own (input.mdx beside it) and by a
+// (packages/docusaurus-plugin-citations/tests/fixtures/hostile/refs.bib), cited by a document of its own (input.mdx beside it) and by a
 // timeline event, is built into a copy of the site. Chromium then opens every page of that build
 // at desktop and phone size, opens the preview of every citation of the corpus, and searches for
 // it. Nothing of the corpus may run (each script in it sets a global `__xss_…`), add an element
@@ -44,7 +44,7 @@ const EVENT = `
 - id: hostile-event
   date: '2020'
   title: The hostile corpus is cited on the timeline
-  chapter: hostile
+  chapter: docs/hostile.mdx
   passage: lands on this hostile passage
   cite: '[@hostile-title; @hostile-author]'
 `;
@@ -144,7 +144,7 @@ async function buildHostileSite(): Promise<HostileBuild> {
     site.edit('timeline/events.yaml', (t) => `${t.trimEnd()}\n${EVENT}`);
     // The corpus holds fields that cannot be shown safely: the build must say so and go on.
     // The key MDX cannot hold is published all the same, as an editor would, with nocite.
-    site.edit('citations.config.ts', (t) =>
+    site.edit('docusaurus.config.ts', (t) =>
       t
         .replace("onBrokenCitations: 'throw'", "onBrokenCitations: 'warn'")
         .replace(

@@ -531,9 +531,9 @@ describe.each(SIZES)('at %s', (sizeName, size) => {
         expect(titlePage).toContain(
           'https://techcrunch.com/2020/09/22/tiktok-wechat-and-the-growing-digital-divide-between-the-u-s-and-china/',
         );
-        // The edition's own date, as citations.config.ts gives it.
+        // The edition's own date, as docusaurus.config.ts gives it.
         const issued = /issued: '(\d{4})-(\d{2})-(\d{2})'/.exec(
-          fs.readFileSync(path.join(ROOT, 'citations.config.ts'), 'utf8'),
+          fs.readFileSync(path.join(ROOT, 'docusaurus.config.ts'), 'utf8'),
         )!;
         const month = new Date(Date.UTC(2000, Number(issued[2]) - 1)).toLocaleString('en-GB', {
           month: 'long',

@@ -42,6 +42,14 @@ function colorMode(page: Page): Promise<string | null> {
   return page.locator('html').getAttribute('data-theme');
 }
 
+/** What a reader sees of a page's article, and the anchors that links to it land on. */
+function article(page: Page): Promise<{ text: string; ids: string[] }> {
+  return page.locator('article').evaluate((element) => ({
+    text: (element as HTMLElement).innerText,
+    ids: Array.from(element.querySelectorAll('[id]'), (e) => e.id),
+  }));
+}
+
 /** Waits for a (client-side) navigation to `path` and checks the heading the reader sees. */
 async function expectToLandOn(page: Page, path: string, title: string): Promise<void> {
   await page.waitForURL(new URL(path, baseUrl).href);
@@ -99,6 +107,47 @@ describe('reading through the essay', () => {
       await expectToLandOn(page, target.path, target.title);
       expect(await link.getAttribute('aria-current')).toBe('page');
     }
+    await expectNoProblems(page);
+  });
+
+  it('shows each page, reached from the sidebar, as a first visit to it shows it', async () => {
+    // A first visit keeps the server's citations, references and "Cite this"; a navigation
+    // renders them from data it loads then (the citations package's src/plugin/deferred.tsx).
+    const page = await site.newPage();
+    const fresh = await site.newPage();
+    await gotoAndHydrate(page, '/about');
+    for (const target of CHAPTERS) {
+      await page
+        .getByRole('navigation', { name: 'Docs sidebar' })
+        .getByRole('link', { name: sidebarLabel(target), exact: true })
+        .click();
+      await expectToLandOn(page, target.path, target.title);
+      await gotoAndHydrate(fresh, target.path);
+      const shown = await article(page);
+      expect(shown.text).toMatch(/Cite this (chapter|essay)/);
+      expect(shown.ids.filter((id) => id.startsWith('ref-')).length).toBeGreaterThan(0);
+      expect(shown).toEqual(await article(fresh));
+    }
+    await expectNoProblems(page);
+  });
+
+  it('lands on a reference of another page, reached from the bibliography', async () => {
+    const page = await site.newPage();
+    await gotoAndHydrate(page, '/bibliography');
+    const link = page.locator('main .cited-in a[href*="#ref-"]').first();
+    const href = (await link.getAttribute('href'))!;
+    await link.click();
+    await page.waitForURL(new URL(href, baseUrl).href);
+    const target = page.locator(`[id="${href.slice(href.indexOf('#') + 1)}"]`);
+    // In the upper half of the window, once the (smooth) scroll has ended.
+    await expect
+      .poll(() =>
+        target.evaluate((e) => {
+          const { top } = e.getBoundingClientRect();
+          return top > 0 && top < window.innerHeight / 2;
+        }),
+      )
+      .toBe(true);
     await expectNoProblems(page);
   });
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 
 import { describe, expect, inject, it } from 'vitest';
 
-import { plainText } from '../../src/citations';
+import { plainText } from 'docusaurus-plugin-citations/engine';
 import { citedKeysIn as citedKeys, siteContext as context } from '../support/context';
 import { CHAPTERS, PAGES } from '../support/essay';
 import { checkExports, readSource, sourceFor } from '../support/exportSpec';

@@ -58,6 +58,15 @@ describe('the build stops', () => {
     expect(output).toContain(`bibliography/essay.bib:${at}: Malformed BibTeX: missing "," before this field`);
   });
 
+  it('on a mistaken plugin option, named and explained', async () => {
+    const output = await buildBroken((s) =>
+      s.edit('docusaurus.config.ts', (t) => t.replace("onUncitedEntries: 'warn',", "onUncitedEntries: 'warning',")),
+    );
+    expect(output).toContain(
+      'Citation option "onUncitedEntries" must be one of "throw", "warn", "ignore"; got "warning".',
+    );
+  });
+
   it('on MDX that does not parse, naming each file, line and column', async () => {
     // Three documents, three mistakes editors make; one build reports them all.
     const mistakes = {
@@ -87,7 +96,7 @@ describe('the build stops', () => {
 
   it('on an unknown CSL locale', async () => {
     const output = await buildBroken((s) =>
-      s.edit('citations.config.ts', (t) => t.replace("locale: 'en-US',", "locale: 'en-XX',")),
+      s.edit('docusaurus.config.ts', (t) => t.replace("locale: 'en-US',", "locale: 'en-XX',")),
     );
     expect(output).toContain('Unknown CSL locale "en-XX"; use one of "en-US"');
   });

@@ -5,7 +5,7 @@ import path from 'node:path';
 
 import { describe, expect, inject, it } from 'vitest';
 
-import { archiveUrl, plainText } from '../../src/citations';
+import { archiveUrl, plainText } from 'docusaurus-plugin-citations/engine';
 import { siteContext as context } from '../support/context';
 import { CHAPTERS } from '../support/essay';
 import { attr, readPage, select, selectAll, text } from '../support/html';

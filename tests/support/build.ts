@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 import { ROOT } from './paths';
@@ -45,4 +47,31 @@ export function runBuild(
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, output }));
   });
+}
+
+/**
+ * A build made for one test file, in a temporary folder removed with `remove()`; or, when the
+ * environment variable `reuse` names a folder with a build in it, that build (for quick local
+ * iterations, as SITE_BUILD_DIR does for the main build).
+ */
+export async function buildForTests(
+  reuse: string,
+  siteDir = ROOT,
+  env: Record<string, string> = {},
+): Promise<{ dir: string; output: string; remove: () => void }> {
+  const existing = process.env[reuse];
+  if (existing && fs.existsSync(path.join(existing, 'index.html'))) {
+    return { dir: path.resolve(existing), output: '', remove: () => undefined };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-build-'));
+  const result = await runBuild(dir, siteDir, env);
+  if (result.code !== 0) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw new Error(`The build of ${siteDir} failed (exit ${result.code}):\n${result.output}`);
+  }
+  return {
+    dir,
+    output: result.output,
+    remove: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
 }

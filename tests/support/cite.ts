@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 
-import { ROOT } from './paths';
+import { PLUGIN, ROOT } from './paths';
 
 /** Runs the `cite` command as an editor would, in `cwd`. */
 export function runCite(
@@ -9,7 +9,7 @@ export function runCite(
   cwd = ROOT,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/cite.cjs'), ...args], {
+    const child = spawn(process.execPath, [path.join(PLUGIN, 'bin/cite.cjs'), ...args], {
       cwd,
       env: { ...process.env, NO_COLOR: '1' },
     });

@@ -1,18 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import config from '../../docusaurus.config';
+import { optionsInConfig, resolveOptions } from 'docusaurus-plugin-citations';
 import {
   findCitations,
   loadContext,
   parseMdx,
-  validateOptions,
   type FoundCitation,
-} from '../../src/citations';
+} from 'docusaurus-plugin-citations/engine';
+
+import config from '../../docusaurus.config';
 import { ROOT } from './paths';
 
 /** The site's library, styles and timeline, loaded with the options the site is built with. */
-export const siteContext = loadContext(validateOptions(config.customFields?.citations), ROOT);
+export const siteContext = loadContext(resolveOptions(optionsInConfig(config, ROOT)), ROOT);
 
 /** The citations of a page's source file (a path relative to the repository). */
 export function citationsIn(source: string): FoundCitation[] {

@@ -1,4 +1,6 @@
 import path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '../..');
-export const FIXTURES = path.join(ROOT, 'tests/fixtures');
+/** The citations plugin's package, its tests and their fixtures. */
+export const PLUGIN = path.join(ROOT, 'packages/docusaurus-plugin-citations');
+export const FIXTURES = path.join(PLUGIN, 'tests/fixtures');

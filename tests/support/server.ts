@@ -3,11 +3,21 @@ import type { AddressInfo } from 'node:net';
 
 import handler from 'serve-handler';
 
-/** Serves a built site the way `docusaurus serve` does: clean URLs, no trailing slash. */
+/**
+ * Serves a built site the way `docusaurus serve` does: clean URLs, no trailing slash, and only
+ * under the site's base URL (`basePath`, "/" or "/sub/"), as GitHub Pages serves a project site.
+ */
 export async function serveStatic(
   dir: string,
+  basePath = '/',
 ): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer((req, res) => {
+    const url = req.url ?? '/';
+    if (!`${url.split(/[?#]/)[0]}/`.startsWith(basePath)) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not under the base URL');
+      return;
+    }
+    req.url = url.slice(basePath.length - 1) || '/';
     void handler(req, res, {
       public: dir,
       cleanUrls: true,

@@ -11,7 +11,6 @@ const SITE_FILES = [
   'src',
   'static',
   'docusaurus.config.ts',
-  'citations.config.ts',
   'sidebars.ts',
   'package.json',
   'tsconfig.json',

@@ -13,7 +13,7 @@ import {
   exportEntries,
   highwireReference,
   type ExportFormat,
-} from '../../src/citations';
+} from 'docusaurus-plugin-citations/engine';
 import { runCite } from '../support/cite';
 import { checkExports, readSource, type SourceReading } from '../support/exportSpec';
 import { ROOT } from '../support/paths';
@@ -23,10 +23,10 @@ const essay = createLibrary([
 ]);
 const SOURCES = [
   'bibliography/essay.bib',
-  'tests/fixtures/exports/tricky.bib',
-  'tests/fixtures/exports/forging.bib',
+  'packages/docusaurus-plugin-citations/tests/fixtures/exports/tricky.bib',
+  'packages/docusaurus-plugin-citations/tests/fixtures/exports/forging.bib',
   // Markup, scripts and character references in every field kind (issue #13).
-  'tests/fixtures/hostile/refs.bib',
+  'packages/docusaurus-plugin-citations/tests/fixtures/hostile/refs.bib',
 ];
 
 /**
@@ -42,7 +42,16 @@ describe.each(SOURCES)('cite export --bib %s', (bib) => {
     await Promise.all(
       EXPORT_FORMATS.map(async (format) => {
         const run = await runCite(
-          ['export', '--all', '--format', format, '--bib', bib, '--docs', 'tests/fixtures/exports'],
+          [
+            'export',
+            '--all',
+            '--format',
+            format,
+            '--bib',
+            bib,
+            '--docs',
+            'packages/docusaurus-plugin-citations/tests/fixtures/exports',
+          ],
           ROOT,
         );
         expect(run.stderr).toBe('');
@@ -71,7 +80,9 @@ function libraryOf(bib: string) {
 }
 
 describe('BibTeX and BibLaTeX', () => {
-  const tricky = libraryOf('tests/fixtures/exports/tricky.bib');
+  const tricky = libraryOf(
+    'packages/docusaurus-plugin-citations/tests/fixtures/exports/tricky.bib',
+  );
   const entries = [...tricky.entries.values()];
 
   it('keep UTF-8 text and keys with ":" and "/"', () => {

@@ -4,13 +4,25 @@ import { DEFAULT_PARSE_FRONT_MATTER } from '@docusaurus/utils';
 import { describe, expect, it } from 'vitest';
 
 import config from '../../docusaurus.config';
-import { citationFrontMatter } from '../../src/plugins/citations/frontMatter';
+import { optionsInConfig, resolveOptions } from 'docusaurus-plugin-citations';
+import { citationFrontMatter as parse } from 'docusaurus-plugin-citations/front-matter';
+import { registerSite } from '../../packages/docusaurus-plugin-citations/src/plugin/store';
+import { ROOT } from '../support/paths';
 
-const parse = citationFrontMatter(config.customFields!.citations as never);
+// What the citations plugin does when Docusaurus sets it up: the essay's options, for its files.
+registerSite({
+  siteDir: ROOT,
+  baseUrl: '/',
+  siteUrl: config.url,
+  options: resolveOptions(optionsInConfig(config, ROOT) ?? {}),
+  documents: new Map(),
+  scope: [],
+  deferredDir: `${ROOT}/.docusaurus/docusaurus-plugin-citations/default/deferred`,
+});
 
 async function descriptionOf(fileContent: string): Promise<unknown> {
   const { frontMatter } = await parse({
-    filePath: 'docs/probe.mdx',
+    filePath: `${ROOT}/docs/probe.mdx`,
     fileContent,
     defaultParseFrontMatter: DEFAULT_PARSE_FRONT_MATTER,
   });

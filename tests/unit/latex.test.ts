@@ -8,12 +8,15 @@ import path from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { createLibrary, exportEntries } from '../../src/citations';
+import { createLibrary, exportEntries } from 'docusaurus-plugin-citations/engine';
 import { ROOT } from '../support/paths';
 
 // Non-Latin names need fonts that pdflatex does not load by default: tricky.bib is read by the
 // other readers instead.
-const SOURCES = ['bibliography/essay.bib', 'tests/fixtures/exports/forging.bib'];
+const SOURCES = [
+  'bibliography/essay.bib',
+  'packages/docusaurus-plugin-citations/tests/fixtures/exports/forging.bib',
+];
 
 const DOCUMENT = String.raw`\documentclass{article}
 \usepackage{url}

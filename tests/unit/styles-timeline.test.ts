@@ -15,8 +15,8 @@ import {
   renderClusters,
   toText,
   typographicQuotes,
-  validateOptions,
-} from '../../src/citations';
+} from 'docusaurus-plugin-citations/engine';
+import { resolveOptions as validateOptions } from 'docusaurus-plugin-citations';
 import { ROOT } from '../support/paths';
 
 const library = createLibrary([

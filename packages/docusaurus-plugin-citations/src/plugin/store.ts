@@ -1,0 +1,57 @@
+/**
+ * What the remark plugin needs to know about the site it compiles for: the plugin's resolved
+ * options, where the site is served and its documents. Docusaurus gives a remark plugin no way
+ * to hear from a site plugin, so the citations plugin leaves it here, keyed by site directory,
+ * and the remark plugin (which runs in the same process, inside the MDX loader) looks a file's
+ * site up by its path. The map lives on globalThis so that two copies of this module (a config
+ * importing the plugin and the remark plugin by different paths) still share it.
+ */
+import path from 'node:path';
+
+import type { SiteDocument } from './documents';
+import type { PluginOptions } from './options';
+
+export interface SiteState {
+  siteDir: string;
+  /** The site's `baseUrl`, with a slash at each end. */
+  baseUrl: string;
+  /** The site's `url`: scheme and host, maybe a path, without the base URL. */
+  siteUrl: string;
+  options: PluginOptions;
+  /** Every document, by its source as Docusaurus names it ("@site/docs/google.mdx"). */
+  documents: ReadonlyMap<string, SiteDocument>;
+  /**
+   * The keys of the site's scope (see `siteScope`), in order: what every page is labelled
+   * against. Empty until the site's documents are known.
+   */
+  scope: readonly string[];
+  /**
+   * Where the remark plugin writes what a document's page loads only when the browser renders
+   * it (see src/plugin/deferred.tsx): one JSON file per document.
+   */
+  deferredDir: string;
+}
+
+const SITES = Symbol.for('docusaurus-plugin-citations.sites');
+
+function sites(): Map<string, SiteState> {
+  const holder = globalThis as { [SITES]?: Map<string, SiteState> };
+  holder[SITES] ??= new Map();
+  return holder[SITES];
+}
+
+/** Records (or replaces) what is known about a site; called as the plugin learns it. */
+export function registerSite(state: SiteState): void {
+  sites().set(path.resolve(state.siteDir), state);
+}
+
+/** The site a file belongs to: the registered site whose directory holds it most closely. */
+export function siteOfFile(file: string): SiteState | undefined {
+  const absolute = path.resolve(file);
+  let best: SiteState | undefined;
+  for (const [dir, state] of sites()) {
+    const inside = absolute === dir || absolute.startsWith(dir + path.sep);
+    if (inside && (!best || dir.length > best.siteDir.length)) best = state;
+  }
+  return best;
+}

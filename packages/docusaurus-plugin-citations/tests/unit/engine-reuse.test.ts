@@ -1,0 +1,226 @@
+// One citeproc engine per style serves every document in turn, with the site's cited works
+// registered once (render.ts). Each document must get exactly what a fresh engine gives it when
+// the same works are registered through citeproc's public API, whatever was rendered before:
+// other documents, the bibliography, "Cite this", another library.
+import { describe, expect, it } from 'vitest';
+
+import CSL from '../../src/citations/citeproc';
+import {
+  citeprocHtmlToHast,
+  createLibrary,
+  createScope,
+  findCitations,
+  loadStyle,
+  parseMdx,
+  renderClusters,
+  renderEntries,
+  renderItemOf,
+  withNarrativeNames,
+  renderItems,
+  retrieveLocale,
+  shortReferences,
+  toText,
+  type CslStyle,
+  type FoundCitation,
+  type Scope,
+} from '../../src/citations';
+import { PACKAGE } from '../support/paths';
+
+// Four authors, two of them sharing a family name, each with works in the same years: labels
+// need year letters (2018a), initials (J. Doe, A. Doe) and, in Chicago, "———" for a repeated
+// author.
+const BIB = [
+  ...['a', 'b', 'c', 'd'].map(
+    (k) =>
+      `@article{doe${k}, author = {Doe, Jane}, title = {Study of {Things} ${k}}, journaltitle = {J}, date = {2018}}`,
+  ),
+  ...['a', 'b'].map(
+    (k) =>
+      `@article{adoe${k}, author = {Doe, Alan}, title = {Other Study ${k}}, journaltitle = {J}, date = {2018}}`,
+  ),
+  ...['a', 'b', 'c'].map(
+    (k, i) =>
+      `@book{roe${k}, author = {Roe, Rita}, title = {Work ${k}: A Subtitle}, publisher = {P}, date = {200${i}}}`,
+  ),
+  '@online{org, author = {{World Health Organization}}, title = {A Report}, date = {2018}}',
+  '@online{orgb, author = {{World Health Organization}}, title = {Another Report}, date = {2018}}',
+  '@article{uncited, author = {Doe, Jane}, title = {Never Cited}, journaltitle = {J}, date = {2018}}',
+].join('\n');
+const library = createLibrary([{ file: 'refs.bib', text: BIB }]);
+
+const PAGES = [
+  'One [@doea] and two [@doeb; @roec, p. 4]. @adoea says so [see @org, ch. 2].',
+  'Others [@doec], [@doed], [@doea; @roeb], [@adoeb], [-@orgb].',
+  'Again [@roea], [@doea], [@roea, p. 2], [@doeb], [@roea].',
+];
+const citationsOf = (markdown: string): FoundCitation[] =>
+  findCitations(parseMdx(markdown), markdown, 'x.md', library).citations;
+const scope = createScope(
+  library,
+  PAGES.flatMap((page) => citationsOf(page).flatMap((c) => c.items.map((i) => i.key))),
+);
+
+const STYLES: [string, CslStyle][] = [
+  ['APA', loadStyle('apa', 'en-US', PACKAGE)],
+  ['Harvard', loadStyle('harvard1', 'en-US', PACKAGE)],
+  ['Vancouver', loadStyle('vancouver', 'en-US', PACKAGE)],
+  ['Chicago author-date', loadStyle('style-chicago', 'en-US', PACKAGE)],
+];
+
+interface Rendered {
+  citations: string[];
+  entries: string[];
+}
+
+function ours(s: Scope, style: CslStyle, markdown: string): Rendered {
+  const doc = renderClusters(s, style, citationsOf(markdown));
+  return {
+    citations: doc.clusters.map((c) => toText(c)),
+    entries: doc.entries.map((e) => toText(e.content)),
+  };
+}
+
+const plain = (html: string) => toText(citeprocHtmlToHast(html));
+
+/**
+ * A new engine, the scope's works registered as uncited items, then the page's citations one by
+ * one through processCitationCluster (which registers them as cited), then the bibliography of
+ * the page's works: citeproc's documented incremental API, none of our shortcuts.
+ */
+function fresh(s: Scope, style: CslStyle, markdown: string): Rendered {
+  const engine = new CSL.Engine(
+    {
+      retrieveLocale: (lang) => retrieveLocale(style, lang),
+      retrieveItem: (id) => renderItemOf(s.library, id),
+    },
+    // The style as the site reads it: numeric styles name authors in narrative citations.
+    withNarrativeNames(style.xml),
+    style.locale,
+    true,
+  );
+  engine.updateUncitedItems([...s.keys]);
+  const found = citationsOf(markdown);
+  const pre: [string, number][] = [];
+  const output = new Map<string, string>();
+  found.forEach((c, i) => {
+    const citation = {
+      citationID: `c${i + 1}`,
+      citationItems: c.items.map((item) => ({
+        id: item.key,
+        ...(item.prefix ? { prefix: `${item.prefix} ` } : {}),
+        ...(item.locator ? { locator: item.locator, label: item.label ?? 'page' } : {}),
+        ...(item.suppressAuthor ? { 'suppress-author': true } : {}),
+      })),
+      properties: { noteIndex: 0, ...(c.narrative ? { mode: 'composite' as const } : {}) },
+    };
+    const [, updates] = engine.processCitationCluster(citation, pre, []);
+    pre.push([citation.citationID, 0]);
+    for (const [index, html] of updates) output.set(pre[index]![0], html);
+  });
+  const keys = [...new Set(found.flatMap((c) => c.items.map((i) => i.key)))];
+  const [, entries] = engine.makeBibliography({
+    include: keys.map((key) => ({ field: 'id', value: key })),
+  }) || [undefined, []];
+  return {
+    citations: found.map((_, i) => plain(output.get(`c${i + 1}`)!)),
+    entries: entries.map((html) => plain(html).trim()),
+  };
+}
+
+describe.each(STYLES)('%s', (_, style) => {
+  // A new engine per page: a second or more each (APA's is the largest style), more on a busy
+  // machine.
+  it(
+    'gives each page what a fresh engine with the site’s works gives it',
+    { timeout: 120_000 },
+    () => {
+      for (const page of PAGES) expect(ours(scope, style, page)).toEqual(fresh(scope, style, page));
+    },
+  );
+
+  it('gives a page the same result whatever was rendered before it', () => {
+    const alone = PAGES.map((page) => ours(scope, style, page));
+    ours(scope, style, PAGES[2]!);
+    renderEntries(scope, style);
+    renderItems(
+      [{ id: 'self', type: 'webpage', title: 'Doe and Roe', issued: { 'date-parts': [[2018]] } }],
+      style,
+    );
+    const other = createLibrary([
+      {
+        file: 'other.bib',
+        text: '@article{doea, author = {Other, Olga}, title = {T}, date = {1999}}',
+      },
+    ]);
+    ours(createScope(other, ['doea']), style, '[@doea]');
+    expect(PAGES.map((page) => ours(scope, style, page))).toEqual(alone);
+  });
+
+  it('lists a page’s works as the site bibliography lists them', () => {
+    const all = new Map(renderEntries(scope, style).entries.map((e) => [e.key, toText(e.content)]));
+    for (const page of PAGES) {
+      const doc = renderClusters(scope, style, citationsOf(page));
+      for (const entry of doc.entries) {
+        const shown = toText(entry.content);
+        // Chicago's "———" stands for the author of the entry before, which differs by list.
+        if (shown.startsWith('———') || all.get(entry.key)!.startsWith('———')) {
+          expect(shown.replace(/^.*?\. /, '')).toBe(all.get(entry.key)!.replace(/^.*?\. /, ''));
+        } else {
+          expect(shown).toBe(all.get(entry.key));
+        }
+      }
+    }
+  });
+});
+
+describe('one label per work', () => {
+  const apa = STYLES[0]![1];
+  const vancouver = STYLES[2]![1];
+
+  it('letters a work’s year as the whole site does, on every page', () => {
+    // Page 1 cites two of Jane Doe's 2018 works, the site four, and the .bib lists a fifth that
+    // no page cites but /bibliography shows, "Never cited", which APA letters first (by title).
+    // Alone, page 1 would say 2018a; every page says what /bibliography says: 2018b.
+    expect(ours(scope, apa, PAGES[0]!).citations[0]).toBe('(J. Doe, 2018b)');
+    expect(ours(scope, apa, PAGES[1]!).citations[2]).toBe('(J. Doe, 2018b; Roe, 2001)');
+    expect(ours(scope, apa, PAGES[2]!).citations[1]).toBe('(J. Doe, 2018b)');
+    const listed = renderEntries(scope, apa).entries.find((e) => e.key === 'doea')!;
+    expect(toText(listed.content)).toMatch(/^Doe, J\. \(2018b\)/);
+  });
+
+  it('numbers works once for the site, in reading order', () => {
+    // Numeric styles number the site's works in the order the site first cites them.
+    expect(ours(scope, vancouver, PAGES[0]!).citations.slice(0, 2)).toEqual(['(1)', '(2,3)']);
+    expect(ours(scope, vancouver, PAGES[1]!).citations.slice(0, 2)).toEqual(['(6)', '(7)']);
+    expect(ours(scope, vancouver, PAGES[2]!).citations[1]).toBe('(1)');
+  });
+
+  it('reads items again when another library uses the same keys', () => {
+    const other = createLibrary([
+      {
+        file: 'other.bib',
+        text: '@article{doea, author = {Other, Olga}, title = {Elsewhere}, journaltitle = {K}, date = {1999}}',
+      },
+    ]);
+    expect(ours(createScope(other, ['doea']), apa, '[@doea]').citations).toEqual(['(Other, 1999)']);
+    expect(ours(scope, apa, '[@doea]').citations).toEqual(['(J. Doe, 2018b)']);
+  });
+
+  it('never asks a library for the items of another one', () => {
+    // Items one library left registered must not be asked of the next (cite list after cite
+    // export on other .bib files failed with 'No entry for citation key "else2019"').
+    const other = createScope(
+      createLibrary([
+        {
+          file: 'other.bib',
+          text: '@misc{else2019, author = {Else, Where}, title = {T}, date = {2019}}',
+        },
+      ]),
+    );
+    expect(ours(other, apa, '[@else2019]').citations).toEqual(['(Else, 2019)']);
+    expect(renderEntries(other, apa).entries.map((e) => e.key)).toEqual(['else2019']);
+    expect(shortReferences(scope, apa).get('roea')).toBe('(Roe, 2000)');
+    expect(ours(scope, apa, '[@doea]').citations).toEqual(['(J. Doe, 2018b)']);
+    expect(renderEntries(scope, apa, ['doea']).entries.map((e) => e.key)).toEqual(['doea']);
+  });
+});
