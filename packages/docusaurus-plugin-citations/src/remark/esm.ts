@@ -5,6 +5,7 @@
 import { valueToEstree } from 'estree-util-value-to-estree';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { MdxjsEsm } from 'mdast-util-mdxjs-esm';
+import type { Expression } from 'estree';
 
 type EsmStatement = NonNullable<NonNullable<MdxjsEsm['data']>['estree']>['body'][number];
 
@@ -16,8 +17,8 @@ function esmNode(statement: EsmStatement): MdxjsEsm {
   };
 }
 
-/** `export const name = value`. */
-export function esmExport(name: string, value: unknown): MdxjsEsm {
+/** `export const name = init`, for an estree expression `init`. */
+function exportConst(name: string, init: Expression): MdxjsEsm {
   return esmNode({
     type: 'ExportNamedDeclaration',
     specifiers: [],
@@ -26,42 +27,25 @@ export function esmExport(name: string, value: unknown): MdxjsEsm {
     declaration: {
       type: 'VariableDeclaration',
       kind: 'const',
-      declarations: [
-        {
-          type: 'VariableDeclarator',
-          id: { type: 'Identifier', name },
-          init: valueToEstree(value),
-        },
-      ],
+      declarations: [{ type: 'VariableDeclarator', id: { type: 'Identifier', name }, init }],
     },
   });
 }
 
+/** `export const name = value`. */
+export function esmExport(name: string, value: unknown): MdxjsEsm {
+  return exportConst(name, valueToEstree(value));
+}
+
 /** `export const name = () => import('source')`: a module loaded only when asked for. */
 export function lazyExport(name: string, source: string): MdxjsEsm {
-  return esmNode({
-    type: 'ExportNamedDeclaration',
-    specifiers: [],
-    attributes: [],
-    source: null,
-    declaration: {
-      type: 'VariableDeclaration',
-      kind: 'const',
-      declarations: [
-        {
-          type: 'VariableDeclarator',
-          id: { type: 'Identifier', name },
-          init: {
-            type: 'ArrowFunctionExpression',
-            params: [],
-            expression: true,
-            async: false,
-            generator: false,
-            body: { type: 'ImportExpression', source: { type: 'Literal', value: source } },
-          },
-        },
-      ],
-    },
+  return exportConst(name, {
+    type: 'ArrowFunctionExpression',
+    params: [],
+    expression: true,
+    async: false,
+    generator: false,
+    body: { type: 'ImportExpression', source: { type: 'Literal', value: source } },
   });
 }
 
