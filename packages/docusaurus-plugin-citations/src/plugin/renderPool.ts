@@ -33,18 +33,21 @@ export interface RenderPool {
   close(): Promise<void>;
 }
 
-/** Compiled, the thread runs lib/plugin/renderWorker.js; from the sources, through tsx. */
-function workerFile(): { file: string; execArgv: string[] } {
-  const compiled = path.extname(__filename) === '.js';
-  return {
-    file: path.join(__dirname, `renderWorker${compiled ? '.js' : '.ts'}`),
-    execArgv: compiled ? [] : ['--import', 'tsx'],
-  };
+/**
+ * The thread's module: compiled, lib/plugin/renderWorker.js; run from the TypeScript sources (the
+ * package's own tests, the bench), the source through tsx's require hook.
+ */
+function startWorker(workerData: PoolSetup): Worker {
+  if (path.extname(__filename) === '.js') {
+    return new Worker(path.join(__dirname, 'renderWorker.js'), { workerData });
+  }
+  const source = path.join(__dirname, 'renderWorker.ts');
+  const code = `require(${JSON.stringify(require.resolve('tsx/cjs'))});require(${JSON.stringify(source)});`;
+  return new Worker(code, { eval: true, workerData });
 }
 
 export function createRenderPool(setup: PoolSetup & { threads: number }): RenderPool {
   const { threads, ...data } = setup;
-  const { file, execArgv } = workerFile();
   type Job = PoolRequest & {
     resolve: (data: DocumentData) => void;
     reject: (error: Error) => void;
@@ -65,7 +68,7 @@ export function createRenderPool(setup: PoolSetup & { threads: number }): Render
   };
 
   const workers = Array.from({ length: Math.max(1, threads) }, () => {
-    const worker = new Worker(file, { workerData: data, execArgv });
+    const worker = startWorker(data);
     // A build that has what it needs exits without waiting for idle threads.
     worker.unref();
     worker.on('message', (reply: PoolReply) => {
