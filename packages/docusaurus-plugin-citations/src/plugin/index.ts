@@ -36,7 +36,6 @@ import {
   loadContext,
   passageAnchor,
   typographicQuotes,
-  renderInStyles,
   resolveBibFiles,
   scriptJson,
   siteScope,
@@ -49,6 +48,8 @@ import {
 import { STYLE_STORAGE_KEY } from './constants';
 import { documentExportPath, siteDocuments, type SiteDocument } from './documents';
 import { validateOptions, type Options, type PluginOptions, type PrintOptions } from './options';
+import { cacheDirectory, engineVersion, openRenderCache } from './renderCache';
+import { createRenderer, trace, type Renderer } from './renderer';
 import { registerSite, type SiteState } from './store';
 import type {
   BibliographyEntryData,
@@ -110,6 +111,7 @@ function styleChoices(site: CitationContext): StyleChoice[] {
 async function addTimeline(
   site: CitationContext,
   scope: Scope,
+  renderer: Renderer,
   options: PluginOptions,
   documents: readonly SiteDocument[],
   actions: PluginContentLoadedActions,
@@ -122,10 +124,11 @@ async function addTimeline(
   const cited = events.filter((e) => e.cite);
   const rendered =
     cited.length > 0
-      ? renderInStyles(
+      ? await renderer.document(
           site,
           scope,
           cited.map((e) => e.cite!),
+          options.timeline!,
         )
       : undefined;
   const data: TimelinePageData = {
@@ -176,6 +179,7 @@ function readableDate(iso: string): string {
 async function addPrintEdition(
   site: CitationContext,
   scope: Scope,
+  renderer: Renderer,
   options: PluginOptions & { print: PrintOptions },
   fallbackTitle: string,
   siteAddress: string,
@@ -198,7 +202,11 @@ async function addPrintEdition(
         backlinks.set(key, [...(backlinks.get(key) ?? []), id]);
     });
   }
-  const styled = backlinks.size > 0 ? entriesInStyles(site, scope, [...backlinks.keys()]) : [];
+  const keys = [...backlinks.keys()];
+  const styled =
+    keys.length > 0
+      ? renderer.site(site, scope, 'entries', keys, () => entriesInStyles(site, scope, keys))
+      : [];
   const { work, part } = options.terms;
   const { edition } = options;
   const data: PrintPageData = {
@@ -290,7 +298,14 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
     documents: new Map(),
     scope: [],
     deferredDir: path.join(generatedFilesDir, NAME, options.id, 'deferred'),
+    renderer: createRenderer({
+      siteDir,
+      threads: options.renderThreads,
+      cache: openRenderCache(cacheDirectory(siteDir, options.id)),
+      salt: engineVersion(),
+    }),
   };
+  const renderer = site.renderer!;
   registerSite(site);
 
   return {
@@ -344,6 +359,7 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
     },
 
     async allContentLoaded({ allContent, actions }) {
+      const start = performance.now();
       const documents = siteDocuments(allContent as AllContent, { siteDir, baseUrl });
       const citations = loadContext(options, siteDir);
       const report = checkSite(
@@ -379,6 +395,17 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
       applyUncitedPolicy(report.uncited, options.onUncitedEntries, (m) => logger.warn(m));
       applyPolicy(report.warnings, 'warn', (m) => logger.warn(m));
 
+      // Every document's rendering, in worker threads while the bundler starts, unless an
+      // earlier build left it in the cache.
+      renderer.prepare(
+        citations,
+        scope,
+        documents.flatMap((d) => {
+          const clusters = reports.get(d.path)?.clusters ?? [];
+          return clusters.length > 0 ? [clusters] : [];
+        }),
+      );
+
       // Documents in reading order, each with the keys it cites.
       const citing = documents
         .map((doc) => ({ doc, keys: new Set(reports.get(doc.path)?.citations.map((c) => c.key)) }))
@@ -386,7 +413,9 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
 
       // The entries in every style the reader may choose, labelled as the pages label them;
       // the default style's order first.
-      const styled = entriesInStyles(citations, scope);
+      const styled = renderer.site(citations, scope, 'entries', undefined, () =>
+        entriesInStyles(citations, scope),
+      );
       const entries = styled[0]!.entries;
 
       // Exports, in the style's order: the whole bibliography, and each document's own works.
@@ -451,6 +480,7 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
         await addTimeline(
           citations,
           scope,
+          renderer,
           options,
           documents,
           actions,
@@ -461,6 +491,7 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
         await addPrintEdition(
           citations,
           scope,
+          renderer,
           { ...options, print: options.print },
           siteConfig.title,
           normalizeUrl([siteConfig.url, baseUrl]).replace(/\/$/, ''),
@@ -470,10 +501,13 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
           route(options.print.path),
         );
       }
+      trace({ event: 'site', ms: Math.round(performance.now() - start) });
     },
 
     async postBuild({ outDir }) {
       if (fs.existsSync(exportsDir)) fs.cpSync(exportsDir, outDir, { recursive: true });
+      // The cache keeps what this build rendered, and nothing older.
+      renderer.prune();
     },
   };
 }

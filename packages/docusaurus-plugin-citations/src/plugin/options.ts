@@ -5,6 +5,8 @@
  * `validateOptions` (exported from the plugin module, as @docusaurus/plugin-sitemap does); the
  * `cite` command, which runs without Docusaurus, calls `resolveOptions`, which does the same.
  */
+import os from 'node:os';
+
 import { Joi, normalizePluginOptions } from '@docusaurus/utils-validation';
 import type { OptionValidationContext } from '@docusaurus/types';
 import type { ValidationError, ValidationErrorItem } from 'joi';
@@ -56,6 +58,8 @@ export interface PluginOptions extends CitationConfig {
   /** The print edition, or false for none. */
   print: PrintOptions | false;
   terms: Terms;
+  /** Worker threads that render documents; 0 renders them in the build's own thread. */
+  renderThreads: number;
 }
 
 /** What a site may write in its config: every option may be left out. */
@@ -93,6 +97,11 @@ export type Options = {
   /** true, or the print edition's settings; false (the default) for none. */
   print?: boolean | Partial<PrintOptions>;
   terms?: Partial<Terms>;
+  /**
+   * Worker threads that render documents while the bundler compiles (default: one per core);
+   * 0 renders them in the build's own thread.
+   */
+  renderThreads?: number;
 };
 
 export const DEFAULT_OPTIONS = {
@@ -112,6 +121,7 @@ export const DEFAULT_OPTIONS = {
   bibliographyNote: undefined,
   print: false,
   terms: { work: 'site', part: 'page', parts: 'pages', site: 'site' },
+  renderThreads: os.availableParallelism(),
 } as const satisfies PluginOptions;
 
 const DEFAULT_PRINT: PrintOptions = {
@@ -130,6 +140,9 @@ const EXPECTED = {
   'array.includes': 'a list of non-empty strings',
   'object.base': 'an object',
   'boolean.base': 'true or false',
+  'number.base': 'a number',
+  'number.integer': 'a whole number',
+  'number.min': 'at least {#limit}',
 };
 
 /** One wording for whatever is wrong with an option that takes several forms. */
@@ -209,6 +222,7 @@ export const OPTIONS_SCHEMA = Joi.object<PluginOptions>({
   terms: Joi.object({ work: text(), part: text(), parts: text(), site: text() }).default(
     DEFAULT_OPTIONS.terms,
   ),
+  renderThreads: Joi.number().integer().min(0).default(DEFAULT_OPTIONS.renderThreads),
 }).prefs({ messages: EXPECTED });
 
 function describe(value: unknown): string {
