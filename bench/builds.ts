@@ -68,7 +68,9 @@ export async function siteBuilds(site: BenchSite, repeats: number): Promise<Site
   const stages: Record<Kind, StageFromTrace[]> = { cold: [], warm: [] };
   const traceFile = path.join(OUT, `trace-build-${site.name.replace(/\W+/g, '-')}.jsonl`);
   for (let i = 0; i < repeats; i += 1) {
-    for (const mode of ['off', 'on'] as const) {
+    // The order alternates from one round to the next: a host that warms up (or gets busier)
+    // during a round favours neither.
+    for (const mode of i % 2 === 0 ? (['off', 'on'] as const) : (['on', 'off'] as const)) {
       site.revisePage(FIRST_REVISION);
       fs.rmSync(site.cacheDir, { recursive: true, force: true });
       const cold = await timedBuild(site, mode, traceFile, FIRST_REVISION);

@@ -9,7 +9,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
@@ -17,6 +16,7 @@ import { chromium, type Page } from 'playwright-core';
 
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium';
 import { waitForHydration } from '../tests/support/hydration';
+import { freePort } from '../tests/support/server';
 import { best, median, OUT, ROOT, round, sleep } from './common';
 import { FIRST_REVISION, shown, titleMark } from './edits';
 import type { BenchSite } from './sites';
@@ -46,14 +46,6 @@ export interface EditLatency {
   startMs: number;
 }
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 /** `docusaurus start` in its own process group, so that it and its workers end together. */
 function startServer(site: BenchSite, port: number, trace: string, log: string): ChildProcess {
   const out = fs.openSync(log, 'w');
@@ -77,6 +69,8 @@ function startServer(site: BenchSite, port: number, trace: string, log: string):
         FORCE_COLOR: '0',
         NO_COLOR: '1',
         NO_UPDATE_NOTIFIER: '1',
+        NODE_ENV: 'development',
+        BROWSER: 'none',
         NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${path.join(ROOT, 'tests/support/offline.cjs')}`,
         DIGITAL_DIVIDE_FEATURES: 'on',
         CITATIONS_TRACE: trace,
