@@ -34,6 +34,7 @@ import {
   EXPORT_FORMATS,
   formatEventDate,
   loadContext,
+  OptionsError,
   passageAnchor,
   typographicQuotes,
   resolveBibFiles,
@@ -281,6 +282,22 @@ function sourcesRule(
   };
 }
 
+/**
+ * The worker threads that render documents: the option, unless CITATIONS_RENDER_THREADS says
+ * otherwise for this run (a benchmark, a test comparing builds), without changing the config,
+ * which is part of the site's bundle.
+ */
+function renderThreads(options: PluginOptions): number {
+  const value = process.env.CITATIONS_RENDER_THREADS;
+  if (value === undefined || value === '') return options.renderThreads;
+  if (!/^\d+$/.test(value)) {
+    throw new OptionsError(
+      `CITATIONS_RENDER_THREADS must be a whole number of threads (0 renders in the build's own thread); got ${JSON.stringify(value)}`,
+    );
+  }
+  return Number(value);
+}
+
 function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
   const { siteDir, baseUrl, siteConfig, generatedFilesDir } = context;
   /** Where the export files are written; copied into the build, served by `npm start`. */
@@ -300,7 +317,7 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
     deferredDir: path.join(generatedFilesDir, NAME, options.id, 'deferred'),
     renderer: createRenderer({
       siteDir,
-      threads: options.renderThreads,
+      threads: renderThreads(options),
       cache: openRenderCache(cacheDirectory(siteDir, options.id)),
       salt: engineVersion(),
     }),
