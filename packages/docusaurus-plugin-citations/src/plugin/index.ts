@@ -40,7 +40,6 @@ import {
   resolveBibFiles,
   scriptJson,
   siteScope,
-  type CitationConfig,
   type CitationContext,
   type DocumentReport,
   type Scope,
