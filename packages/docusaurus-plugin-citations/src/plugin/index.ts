@@ -34,12 +34,12 @@ import {
   EXPORT_FORMATS,
   formatEventDate,
   loadContext,
+  OptionsError,
   passageAnchor,
   typographicQuotes,
   resolveBibFiles,
   scriptJson,
   siteScope,
-  type CitationConfig,
   type CitationContext,
   type DocumentReport,
   type Scope,
@@ -256,39 +256,50 @@ function writeExports(dir: string, files: Record<string, string>): void {
 }
 
 /**
- * A rule that makes the documents depend on what their citations are rendered from: the .bib
- * files (and the folders holding them, for new files) and the timeline. Without it, `npm start`
- * keeps showing a page as it was rendered before a .bib edit.
+ * A rule that makes each document depend on its stamp (dependencies.cjs), which allContentLoaded
+ * rewrites when what the document's citations render from changes. Without it, `npm start`
+ * keeps showing a page as it was rendered before a .bib edit; with the .bib files themselves as
+ * dependencies, every page would compile again after any edit.
  */
-function sourcesRule(
-  siteDir: string,
-  resolved: CitationConfig,
-  isDocument: (file: string) => boolean,
-  generated: readonly string[],
-) {
-  const paths = resolved.bibliography.map((p) => path.resolve(siteDir, p));
-  const folders = paths.filter((p) => fs.existsSync(p) && fs.statSync(p).isDirectory());
-  const files = [
-    ...generated,
-    ...resolveBibFiles(resolved.bibliography, siteDir),
-    ...(resolved.timeline ? [path.resolve(siteDir, resolved.timeline)] : []),
-  ];
+function sourcesRule(siteDir: string, stampsDir: string, isDocument: (file: string) => boolean) {
   return {
     test: /\.mdx?$/i,
     include: isDocument,
     enforce: 'pre' as const,
-    use: [{ loader: path.join(__dirname, 'dependencies.cjs'), options: { files, folders } }],
+    use: [{ loader: path.join(__dirname, 'dependencies.cjs'), options: { stampsDir, siteDir } }],
   };
+}
+
+/** A document's stamp, named as dependencies.cjs names it; written only when it changes. */
+function writeStamp(stampsDir: string, siteDir: string, file: string, content: string): void {
+  const stamp = path.join(stampsDir, `${encodeURIComponent(path.relative(siteDir, file))}.txt`);
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === content) return;
+  fs.mkdirSync(stampsDir, { recursive: true });
+  fs.writeFileSync(stamp, content);
+}
+
+/**
+ * The worker threads that render documents: the option, unless CITATIONS_RENDER_THREADS says
+ * otherwise for this run (a benchmark, a test comparing builds), without changing the config,
+ * which is part of the site's bundle.
+ */
+function renderThreads(options: PluginOptions): number {
+  const value = process.env.CITATIONS_RENDER_THREADS;
+  if (value === undefined || value === '') return options.renderThreads;
+  if (!/^\d+$/.test(value)) {
+    throw new OptionsError(
+      `CITATIONS_RENDER_THREADS must be a whole number of threads (0 renders in the build's own thread); got ${JSON.stringify(value)}`,
+    );
+  }
+  return Number(value);
 }
 
 function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
   const { siteDir, baseUrl, siteConfig, generatedFilesDir } = context;
   /** Where the export files are written; copied into the build, served by `npm start`. */
   const exportsDir = path.join(generatedFilesDir, NAME, options.id, 'static');
-  // The site's works in the order its labels depend on (2020a, [3]): rewritten only when it
-  // changes, so that `npm start` recompiles every document then, and only then, when one
-  // document's edit changes another's labels.
-  const scopeFile = path.join(generatedFilesDir, NAME, options.id, 'scope.txt');
+  // Each document's stamp: what its citations render from (see sourcesRule).
+  const stampsDir = path.join(generatedFilesDir, NAME, options.id, 'stamps');
   const route = (routePath: string) => normalizeUrl([baseUrl, routePath]);
   let site: SiteState = {
     siteDir,
@@ -300,7 +311,7 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
     deferredDir: path.join(generatedFilesDir, NAME, options.id, 'deferred'),
     renderer: createRenderer({
       siteDir,
-      threads: options.renderThreads,
+      threads: renderThreads(options),
       cache: openRenderCache(cacheDirectory(siteDir, options.id)),
       salt: engineVersion(),
     }),
@@ -337,9 +348,15 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
       };
     },
 
+    // What reloads the site's content when it changes: the .bib files, new ones in the folders
+    // the options name, and the timeline.
     getPathsToWatch() {
+      const folders = options.bibliography
+        .map((p) => path.resolve(siteDir, p))
+        .filter((p) => fs.existsSync(p) && fs.statSync(p).isDirectory());
       return [
         ...resolveBibFiles(options.bibliography, siteDir),
+        ...folders.map((folder) => path.join(folder, '**/*.bib')),
         ...(options.timeline ? [path.resolve(siteDir, options.timeline)] : []),
       ];
     },
@@ -347,7 +364,7 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
     configureWebpack() {
       const isDocument = (file: string) => site.documents.has(aliasedSitePath(file, siteDir));
       return {
-        module: { rules: [sourcesRule(siteDir, options, isDocument, [scopeFile])] },
+        module: { rules: [sourcesRule(siteDir, stampsDir, isDocument)] },
         // `npm start` serves the export files as it serves static folders.
         devServer: { static: [{ publicPath: baseUrl, directory: exportsDir }] },
       };
@@ -376,11 +393,6 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
           ...documents.filter((d) => d.kind === 'blog').reverse(),
         ].flatMap((d) => reports.get(d.path) ?? []),
       );
-      const scopeText = `${scope.keys.join('\n')}\n`;
-      if (!fs.existsSync(scopeFile) || fs.readFileSync(scopeFile, 'utf8') !== scopeText) {
-        fs.mkdirSync(path.dirname(scopeFile), { recursive: true });
-        fs.writeFileSync(scopeFile, scopeText);
-      }
       site = {
         ...site,
         documents: new Map(documents.map((d) => [d.source, d])),
@@ -394,6 +406,23 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
       );
       applyUncitedPolicy(report.uncited, options.onUncitedEntries, (m) => logger.warn(m));
       applyPolicy(report.warnings, 'warn', (m) => logger.warn(m));
+
+      // What each document's page renders from the .bib files and the timeline: when it changes,
+      // `npm start` compiles the page again.
+      for (const doc of documents) {
+        const documentReport = reports.get(doc.path);
+        const clusters = documentReport?.clusters ?? [];
+        writeStamp(
+          stampsDir,
+          siteDir,
+          doc.path,
+          JSON.stringify([
+            clusters.length > 0 ? renderer.keyOf(citations, scope, clusters) : null,
+            documentReport?.diagnostics ?? [],
+            citations.timeline?.events.filter((e) => e.chapter === doc.file) ?? [],
+          ]),
+        );
+      }
 
       // Every document's rendering, in worker threads while the bundler starts, unless an
       // earlier build left it in the cache.

@@ -26,6 +26,8 @@ import { createRenderPool } from './renderPool';
 export type RenderedFrom = 'cache' | 'worker' | 'thread';
 
 export interface Renderer {
+  /** The digest a document's rendering is kept under. */
+  keyOf(context: CitationContext, scope: Scope, clusters: readonly ClusterInput[]): string;
   /** Starts rendering, in worker threads, the documents the cache does not hold. */
   prepare(context: CitationContext, scope: Scope, documents: readonly ClusterInput[][]): void;
   /** A document's data (`renderInStyles`), and where it came from. */
@@ -69,8 +71,10 @@ function workerConfig(config: CitationConfig): CitationConfig {
 /**
  * Fewer documents than this are rendered in the build's own thread: a thread first reads the
  * library and builds an engine per style, which costs about what rendering two documents does.
+ * Once the build's thread has its engines (`npm start`, after an edit), a thread pays off only
+ * for many more.
  */
-const POOL_MINIMUM = 2;
+const POOL_MINIMUM = { first: 2, later: 16 };
 
 export function createRenderer(setup: {
   siteDir: string;
@@ -83,8 +87,13 @@ export function createRenderer(setup: {
   /** Renderings under way in worker threads, by digest. */
   const pending = new Map<string, Promise<DocumentData>>();
   const held = (key: string) => pending.has(key) || cache.read(key) !== undefined;
+  let prepared = false;
 
   return {
+    keyOf(context, scope, clusters) {
+      return documentRenderKey(context, scope, clusters, salt);
+    },
+
     prepare(context, scope, documents) {
       if (threads === 0) return;
       const todo = new Map<string, readonly ClusterInput[]>();
@@ -92,7 +101,9 @@ export function createRenderer(setup: {
         const key = documentRenderKey(context, scope, clusters, salt);
         if (!todo.has(key) && !held(key)) todo.set(key, clusters);
       }
-      if (todo.size < POOL_MINIMUM) return;
+      const minimum = prepared ? POOL_MINIMUM.later : POOL_MINIMUM.first;
+      prepared = true;
+      if (todo.size < minimum) return;
       const pool = createRenderPool({
         threads: Math.min(threads, todo.size),
         config: workerConfig(context.options),

@@ -1,0 +1,114 @@
+// Builds are the same however their citations were rendered. The site's first build renders its
+// documents in worker threads; a build rendering them in its own thread, from an empty cache,
+// and a build taking them all from the cache write the same files, byte for byte. And the cache
+// never serves a stale page: a .bib edit renders again exactly what cites the entry, and the
+// pages show the edit.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+import { cacheDirectory } from '../../packages/docusaurus-plugin-citations/src/plugin/renderCache';
+import { runBuild } from '../support/build';
+import { ROOT } from '../support/paths';
+import { copySite } from '../support/tempsite';
+import { renderedFrom } from '../support/trace';
+
+const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-rebuilds-'));
+afterAll(() => fs.rmSync(temporary, { recursive: true, force: true }));
+
+function files(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((f) => f.isFile())
+    .map((f) => path.relative(dir, path.join(f.parentPath, f.name)))
+    .sort();
+}
+
+function expectSameFiles(actual: string, expected: string): void {
+  expect(files(actual)).toEqual(files(expected));
+  for (const file of files(expected)) {
+    const same = fs.readFileSync(path.join(actual, file)).equals(fs.readFileSync(path.join(expected, file)));
+    expect(same, `${file} differs`).toBe(true);
+  }
+}
+
+/** A build of `siteDir` into a new folder, with its trace. */
+async function build(name: string, siteDir = ROOT, env: Record<string, string> = {}) {
+  const outDir = path.join(temporary, name);
+  const trace = path.join(temporary, `${name}.jsonl`);
+  const result = await runBuild(outDir, siteDir, { CITATIONS_TRACE: trace, ...env });
+  expect(result.code, result.output).toBe(0);
+  return { outDir, rendered: renderedFrom(trace) };
+}
+
+const SOURCES = [
+  ...fs
+    .readdirSync(path.join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.mdx'))
+    .map((f) => `docs/${f}`),
+  'timeline/events.yaml',
+];
+
+/** The documents (and the timeline) that cite `key` (any key by default), as traces name them. */
+function citing(siteDir: string, key = '[a-z][\\w-]*'): string[] {
+  const cites = (file: string) =>
+    new RegExp(`\\[[^\\]]*@${key}\\b`).test(fs.readFileSync(path.join(siteDir, file), 'utf8'));
+  return SOURCES.filter(cites).sort();
+}
+
+describe('the essay, built again', { timeout: 300_000 }, () => {
+  it('in one thread from an empty cache, writes what the first build (in worker threads) wrote', async () => {
+    const first = inject('buildDir');
+    const firstTrace = inject('buildTrace');
+    if (firstTrace) {
+      // The first build was made in this run: it rendered its documents in worker threads.
+      const from = new Set(renderedFrom(firstTrace).values());
+      expect([...from]).toContain('worker');
+    }
+    fs.rmSync(cacheDirectory(ROOT, 'default'), { recursive: true, force: true });
+    const { outDir, rendered } = await build('one-thread', ROOT, { CITATIONS_RENDER_THREADS: '0' });
+    expect([...rendered.keys()].sort()).toEqual(citing(ROOT));
+    expect(new Set(rendered.values())).toEqual(new Set(['thread']));
+    expectSameFiles(outDir, first);
+  });
+
+  it('from the cache, renders nothing and writes the same files', async () => {
+    const { outDir, rendered } = await build('from-cache');
+    expect([...rendered.keys()].sort()).toEqual(citing(ROOT));
+    expect(new Set(rendered.values())).toEqual(new Set(['cache']));
+    expectSameFiles(outDir, inject('buildDir'));
+  });
+});
+
+describe('a .bib edit between two builds', { timeout: 300_000 }, () => {
+  const KEY = 'ft2010google';
+  const site = copySite();
+  afterAll(() => site.remove());
+  let before: Awaited<ReturnType<typeof build>>;
+  let after: Awaited<ReturnType<typeof build>>;
+
+  beforeAll(async () => {
+    before = await build('before-edit', site.dir);
+    site.edit('bibliography/essay.bib', (bib) =>
+      bib.replace('{A history of {Google} in {China}}', '{A retitled history of {Google} in {China}}'),
+    );
+    after = await build('after-edit', site.dir);
+  });
+
+  it('renders again the documents that cite the entry, and only them', () => {
+    expect(new Set(before.rendered.values())).not.toContain('cache');
+    const again = [...after.rendered].filter(([, from]) => from !== 'cache').map(([file]) => file);
+    expect(again.sort()).toEqual(citing(site.dir, KEY));
+    expect(again).toContain('docs/google.mdx');
+  });
+
+  it('shows the new title where the entry is listed, and the old one nowhere', () => {
+    for (const page of ['google.html', 'bibliography.html', 'timeline.html', 'print.html']) {
+      const html = fs.readFileSync(path.join(after.outDir, page), 'utf8');
+      expect(html, page).toMatch(/A retitled history of Google in China/i);
+      expect(html, page).not.toMatch(/>A history of Google in China/i);
+    }
+  });
+});
