@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
+import { cacheDirectory } from '../packages/docusaurus-plugin-citations/src/plugin/renderCache';
 import { bigLibrary } from '../tests/support/bigLibrary';
 import { runBuild } from '../tests/support/build';
 import { PLUGIN } from '../tests/support/paths';
@@ -88,7 +89,7 @@ export async function wholeLibrary(buildRepeats: number): Promise<LibraryResults
         const outDir = path.join(site.dir, 'build');
         // Both copies share the repository's node_modules, so the plugin's cache too: each
         // build starts cold, as the other copy's renderings would not be this one's.
-        fs.rmSync(path.join(site.dir, 'node_modules/.cache/docusaurus-plugin-citations'), {
+        fs.rmSync(path.dirname(cacheDirectory(site.dir, 'default')), {
           recursive: true,
           force: true,
         });

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { cacheDirectory } from '../packages/docusaurus-plugin-citations/src/plugin/renderCache';
 import { copySite } from '../tests/support/tempsite';
 import { addEditTarget, retitle, revise, type Revision } from './edits';
 import { docusaurusSite } from './synthetic';
@@ -42,7 +43,8 @@ function editing(
     revisePage: (revision) =>
       fs.writeFileSync(page, revise(fs.readFileSync(page, 'utf8'), key, revision)),
     retitleEntry: (n) => fs.writeFileSync(bib, retitle(fs.readFileSync(bib, 'utf8'), key, n)),
-    cacheDir: path.join(dir, 'node_modules/.cache/docusaurus-plugin-citations'),
+    // Every plugin instance's folder (cacheDirectory adds the instance's id).
+    cacheDir: path.dirname(cacheDirectory(dir, 'default')),
   };
 }
 

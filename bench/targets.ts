@@ -82,7 +82,7 @@ function buildTargets(builds: Results['builds']): TargetRow[] {
       figure: !site
         ? 'not run'
         : cold && warm && site.stageRatio !== null
-          ? `${site.stageRatio}× (${cold.stageMs} ms cold, ${warm.stageMs} ms warm)`
+          ? `${site.stageRatio}× (${cold.stageMs} ms cold, ${warm.stageMs} ms warm${cold.timed && warm.timed ? '' : '; overlapping document times added up: a plugin without `at` in its trace'})`
           : 'no trace from the plugin',
       state: stateOf([
         site?.stageRatio === undefined || site.stageRatio === null ? null : site.stageRatio >= 20,

@@ -1,27 +1,29 @@
 /**
- * What the citations plugin says of its work when CITATIONS_TRACE names a file: one JSON line
- * per event (see the package's src/plugin/renderer.ts).
- *   {"event":"site","ms":N}: the site plugin's citation work in the build's main thread;
- *   {"event":"document","file":…,"ms":N,"from":"cache"|"worker"|"thread"}: one citing document;
- *   {"event":"pool","threads":N,"documents":N}: worker threads started.
+ * The citation stage of a build, from what the citations plugin traces when CITATIONS_TRACE
+ * names a file (tests/support/trace.ts reads it): the site plugin's work (`site`), then each
+ * citing document's (`document`), whose times overlap, as the bundler compiles documents in
+ * parallel and they wait for worker threads together.
  */
 import fs from 'node:fs';
 
-export interface TraceEvent {
-  event: string;
-  ms?: number;
-  file?: string;
-  from?: string;
-  threads?: number;
-  documents?: number;
-}
+import { readTrace as readTraceFile, type TraceEvent } from '../tests/support/trace';
 
-/** The citation stage of one build, from its trace. */
+export type { TraceEvent };
+
 export interface StageFromTrace {
-  /** `site` ms + every `document`'s ms. */
+  /** `siteMs` + `documentSpanMs`. */
   stageMs: number;
   siteMs: number;
-  documentMs: number;
+  /**
+   * How long at least one document was in the citation stage: the union of the documents'
+   * intervals. Without the events' end times (a plugin before `at`), their sum, which counts
+   * overlapping documents several times.
+   */
+  documentSpanMs: number;
+  /** The documents' times added up (each document's own wait included). */
+  documentMsSum: number;
+  /** Whether `documentSpanMs` is a union of intervals (true) or a sum (false). */
+  timed: boolean;
   /** How many documents came from where ("cache", "worker", "thread"). */
   documents: Record<string, number>;
   /** The pool's threads, when one was started. */
@@ -30,30 +32,46 @@ export interface StageFromTrace {
 
 /** The events of a trace file from `offset` (in bytes) on; [] when there is no file. */
 export function readTrace(file: string, offset = 0): TraceEvent[] {
-  if (!fs.existsSync(file)) return [];
-  const text = fs.readFileSync(file).subarray(offset).toString('utf8');
-  return text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as TraceEvent);
+  return fs.existsSync(file) ? readTraceFile(file, offset) : [];
 }
 
-/** The stage's figures, or null when the plugin wrote no trace (a plugin without one). */
+export const traceSize = (file: string): number =>
+  fs.existsSync(file) ? fs.statSync(file).size : 0;
+
+/** The length of the union of intervals [start, end]. */
+function unionLength(intervals: [number, number][]): number {
+  let total = 0;
+  let end = -Infinity;
+  for (const [a, b] of [...intervals].sort((x, y) => x[0] - y[0])) {
+    if (b <= end) continue;
+    total += b - Math.max(a, end);
+    end = b;
+  }
+  return total;
+}
+
+/** The stage's figures, or null when the plugin wrote no trace. */
 export function stageOf(events: readonly TraceEvent[]): StageFromTrace | null {
   if (events.length === 0) return null;
-  const sum = (kind: string) =>
-    events.filter((e) => e.event === kind).reduce((total, e) => total + (e.ms ?? 0), 0);
-  const documents: Record<string, number> = {};
-  for (const e of events) {
-    if (e.event === 'document') documents[e.from ?? '?'] = (documents[e.from ?? '?'] ?? 0) + 1;
-  }
-  const pool = events.find((e) => e.event === 'pool');
+  const documents = events.filter((e) => e.event === 'document');
+  const siteMs = events
+    .filter((e) => e.event === 'site')
+    .reduce((total, e) => total + (e.ms ?? 0), 0);
+  const documentMsSum = documents.reduce((total, e) => total + (e.ms ?? 0), 0);
+  const timed = documents.every((e) => e.at !== undefined);
+  const documentSpanMs = timed
+    ? unionLength(documents.map((e) => [e.at! - (e.ms ?? 0), e.at!]))
+    : documentMsSum;
+  const from: Record<string, number> = {};
+  for (const e of documents) from[e.from ?? '?'] = (from[e.from ?? '?'] ?? 0) + 1;
   return {
-    stageMs: sum('site') + sum('document'),
-    siteMs: sum('site'),
-    documentMs: sum('document'),
-    documents,
-    threads: pool?.threads ?? null,
+    stageMs: siteMs + documentSpanMs,
+    siteMs,
+    documentSpanMs,
+    documentMsSum,
+    timed,
+    documents: from,
+    threads: events.find((e) => e.event === 'pool')?.threads ?? null,
   };
 }
 
@@ -65,6 +83,3 @@ export function rendered(events: readonly TraceEvent[]): string[] {
     ),
   ].sort();
 }
-
-export const traceSize = (file: string): number =>
-  fs.existsSync(file) ? fs.statSync(file).size : 0;
