@@ -11,7 +11,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 import { runBuild } from '../tests/support/build';
-import { best, OUT, round } from './common';
+import { best, OUT, round, type Measured } from './common';
 import { FIRST_REVISION, shown, type Revision } from './edits';
 import type { BenchSite } from './sites';
 import { readTrace, stageOf, type StageFromTrace } from './trace';
@@ -21,6 +21,8 @@ type Kind = 'cold' | 'warm';
 
 export interface SiteBuilds {
   site: string;
+  /** When this site's figures were taken (they may be older than the part's). */
+  measured?: Measured;
   repeats: number;
   /** Wall time of `docusaurus build`, best of the rounds. */
   wallMs: Record<Mode, Record<Kind, number>>;

@@ -43,6 +43,8 @@ export interface Measured {
   commit: string;
   node: string;
   cores: number;
+  /** The host's load average (1, 5, 15 minutes) when the part ended: others share this host. */
+  load: number[];
 }
 
 export function measured(): Measured {
@@ -54,6 +56,7 @@ export function measured(): Measured {
     commit: `${git('rev-parse', '--short', 'HEAD')}${dirty ? '+changes' : ''}`,
     node: process.version,
     cores: os.availableParallelism(),
+    load: os.loadavg().map((l) => round(l, 1)),
   };
 }
 

@@ -25,11 +25,11 @@ import path from 'node:path';
 
 import { siteBuilds } from './builds';
 import { citationStage } from './citationStage';
-import { count, measured, option, OUT } from './common';
+import { count, measured, option, OUT, type Measured } from './common';
 import { firstVisits } from './firstVisit';
 import { lighthouseRuns } from './lighthouse';
 import { wholeLibrary } from './library';
-import { SITES } from './sites';
+import { SITES, type BenchSite } from './sites';
 import { editLatency } from './start';
 import { details, provenance, targets, targetTable, type Results } from './targets';
 
@@ -79,15 +79,20 @@ function earlierResults(): Results {
   ) as Results;
 }
 
-/** Runs a site's measurement on a fresh copy of it, removed afterwards. */
-async function onEachSite<T>(
-  measure: (site: ReturnType<(typeof SITES)[keyof typeof SITES]>) => Promise<T>,
+/**
+ * Runs a site's measurement on a fresh copy of each selected site, removed afterwards; the
+ * figures of the sites not selected stay as an earlier run left them.
+ */
+async function onEachSite<T extends { site: string; measured?: Measured }>(
+  earlier: readonly T[] | undefined,
+  measure: (site: BenchSite) => Promise<T>,
 ): Promise<T[]> {
-  const all: T[] = [];
+  const all = [...(earlier ?? [])];
   for (const name of selectedSites()) {
     const site = SITES[name]();
     try {
-      all.push(await measure(site));
+      const figures = { ...(await measure(site)), measured: measured() };
+      all.splice(0, all.length, ...all.filter((f) => f.site !== figures.site), figures);
     } finally {
       site.remove();
     }
@@ -110,7 +115,7 @@ async function main(): Promise<void> {
     console.log('2. builds, cold and warm, features on and off');
     results.builds = {
       measured: measured(),
-      sites: await onEachSite((site) => siteBuilds(site, buildRepeats)),
+      sites: await onEachSite(results.builds?.sites, (site) => siteBuilds(site, buildRepeats)),
     };
   }
   if (parts.has('visit')) {
@@ -132,7 +137,9 @@ async function main(): Promise<void> {
     console.log('6. npm start: from an edit to the browser');
     results.start = {
       measured: measured(),
-      sites: await onEachSite((site) => editLatency(site, count('edit-rounds', 3))),
+      sites: await onEachSite(results.start?.sites, (site) =>
+        editLatency(site, count('edit-rounds', 3)),
+      ),
     };
   }
   const rows = targets(results);

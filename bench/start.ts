@@ -17,7 +17,7 @@ import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium';
 import { waitForHydration } from '../tests/support/hydration';
 import { freePort } from '../tests/support/server';
-import { best, median, OUT, ROOT, round, sleep } from './common';
+import { best, median, OUT, ROOT, round, sleep, type Measured } from './common';
 import { FIRST_REVISION, shown, titleMark } from './edits';
 import type { BenchSite } from './sites';
 import { readTrace, rendered, traceSize } from './trace';
@@ -32,6 +32,8 @@ const START_TIMEOUT = 600_000;
 
 export interface EditLatency {
   site: string;
+  /** When this site's figures were taken (they may be older than the part's). */
+  measured?: Measured;
   rounds: number;
   /** Each round's time from writing the file to the browser showing it; null: not shown. */
   runsMs: Record<Kind, (number | null)[]>;

@@ -122,7 +122,7 @@ function startTargets(start: Results['start']): TargetRow[] {
           ? 'not run'
           : ratio === null
             ? `not shown every time (${JSON.stringify(site.runsMs[kind])} ms)`
-            : `${ratio}× (median ${seconds(site.medianMs[kind]!)} against ${seconds(site.medianMs.text!)}; best ${seconds(site.bestMs[kind]!)} against ${seconds(site.bestMs.text!)})`,
+            : `${ratio}× (median ${site.medianMs[kind]} ms against ${site.medianMs.text} ms; best ${site.bestMs[kind]} ms against ${site.bestMs.text} ms)`,
         state: stateOf([ratio === null ? null : ratio <= 1.1]),
       });
     }
@@ -355,7 +355,7 @@ export function provenance(results: Results): string {
     .filter(([key]) => results[key])
     .map(([key, name]) => {
       const m = results[key]!.measured;
-      return `${name}: ${m.date.slice(0, 10)}, commit ${m.commit}, Node ${m.node}, ${m.cores} cores`;
+      return `${name}: ${m.date.slice(0, 16).replace('T', ' ')} UTC, commit ${m.commit}, Node ${m.node}, ${m.cores} cores, load ${m.load?.join(' ') ?? '?'}`;
     })
     .join('; ');
 }
