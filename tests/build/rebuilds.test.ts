@@ -9,7 +9,6 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { cacheDirectory } from '../../packages/docusaurus-plugin-citations/src/plugin/renderCache';
 import { runBuild } from '../support/build';
 import { ROOT } from '../support/paths';
 import { copySite } from '../support/tempsite';
@@ -59,6 +58,9 @@ function citing(siteDir: string, key = '[a-z][\\w-]*'): string[] {
 }
 
 describe('the essay, built again', { timeout: 300_000 }, () => {
+  // A cache of these builds' own, which other tests' builds of the site do not touch.
+  const CACHE = path.join(temporary, 'cache');
+
   it('in one thread from an empty cache, writes what the first build (in worker threads) wrote', async () => {
     const first = inject('buildDir');
     const firstTrace = inject('buildTrace');
@@ -67,15 +69,17 @@ describe('the essay, built again', { timeout: 300_000 }, () => {
       const from = new Set(renderedFrom(firstTrace).values());
       expect([...from]).toContain('worker');
     }
-    fs.rmSync(cacheDirectory(ROOT, 'default'), { recursive: true, force: true });
-    const { outDir, rendered } = await build('one-thread', ROOT, { CITATIONS_RENDER_THREADS: '0' });
+    const { outDir, rendered } = await build('one-thread', ROOT, {
+      CITATIONS_RENDER_THREADS: '0',
+      CITATIONS_CACHE_DIR: CACHE,
+    });
     expect([...rendered.keys()].sort()).toEqual(citing(ROOT));
     expect(new Set(rendered.values())).toEqual(new Set(['thread']));
     expectSameFiles(outDir, first);
   });
 
   it('from the cache, renders nothing and writes the same files', async () => {
-    const { outDir, rendered } = await build('from-cache');
+    const { outDir, rendered } = await build('from-cache', ROOT, { CITATIONS_CACHE_DIR: CACHE });
     expect([...rendered.keys()].sort()).toEqual(citing(ROOT));
     expect(new Set(rendered.values())).toEqual(new Set(['cache']));
     expectSameFiles(outDir, inject('buildDir'));

@@ -74,8 +74,14 @@ function labelTokens(item: CslItem): string[] {
 interface ScopeIndex {
   /** The scope's keys by label token. */
   byToken: Map<string, string[]>;
+  /** Each key's label tokens. */
+  tokens: Map<string, string[]>;
+  /** Each token's keys and their facts, digested once. */
+  groups: Map<string, string>;
   /** Each key's place in the scope. */
   place: Map<string, number>;
+  /** Each item's facts (itemFacts), digested once. */
+  facts: Map<string, string>;
   /** Digest of every item of the scope, in order: what a whole-scope rendering depends on. */
   whole: string | undefined;
 }
@@ -86,36 +92,66 @@ function scopeIndex(scope: Scope): ScopeIndex {
   let index = indexes.get(scope);
   if (!index) {
     const byToken = new Map<string, string[]>();
+    const tokens = new Map<string, string[]>();
     for (const key of scope.keys) {
-      for (const token of new Set(labelTokens(renderItemOf(scope.library, key)))) {
+      const own = [...new Set(labelTokens(renderItemOf(scope.library, key)))];
+      tokens.set(key, own);
+      for (const token of own) {
         const list = byToken.get(token);
         if (list) list.push(key);
         else byToken.set(token, [key]);
       }
     }
-    index = { byToken, place: new Map(scope.keys.map((k, i) => [k, i])), whole: undefined };
+    index = {
+      byToken,
+      tokens,
+      groups: new Map(),
+      place: new Map(scope.keys.map((k, i) => [k, i])),
+      facts: new Map(),
+      whole: undefined,
+    };
     indexes.set(scope, index);
   }
   return index;
 }
 
-/** One item as a rendering reads it: its fields, its anchor and its files' names. */
-function itemFacts(scope: Scope, key: string): unknown[] {
-  const { library } = scope;
-  const entry = library.entries.get(key);
-  return [
-    key,
-    renderItemOf(library, key),
-    entry?.csl,
-    entry ? library.anchorOf(key) : null,
-    entry ? library.fileNameOf(key) : null,
-  ];
+/** One item as a rendering reads it (its fields, its anchor and its files' names), digested. */
+function itemFacts(scope: Scope, key: string): string {
+  const index = scopeIndex(scope);
+  let known = index.facts.get(key);
+  if (known === undefined) {
+    const { library } = scope;
+    const entry = library.entries.get(key);
+    known = digest(
+      JSON.stringify([
+        key,
+        entry ? renderItemOf(library, key) : null,
+        entry?.csl ?? null,
+        entry ? library.anchorOf(key) : null,
+        entry ? library.fileNameOf(key) : null,
+      ]),
+    );
+    index.facts.set(key, known);
+  }
+  return known;
+}
+
+/** The items sharing a label token, and their facts. */
+function group(scope: Scope, token: string): string {
+  const index = scopeIndex(scope);
+  let known = index.groups.get(token);
+  if (known === undefined) {
+    const keys = index.byToken.get(token) ?? [];
+    known = digest(keys.map((key) => `${key}\n${itemFacts(scope, key)}`).join('\n'));
+    index.groups.set(token, known);
+  }
+  return known;
 }
 
 /** Every item of the scope, in order. */
 function wholeScope(scope: Scope): string {
   const index = scopeIndex(scope);
-  index.whole ??= digest(JSON.stringify(scope.keys.map((key) => itemFacts(scope, key))));
+  index.whole ??= digest(scope.keys.map((key) => itemFacts(scope, key)).join('\n'));
   return index.whole;
 }
 
@@ -136,13 +172,8 @@ export function documentRenderKey(
 ): string {
   const index = scopeIndex(scope);
   const cited = [...new Set(clusters.flatMap((c) => c.items.map((i) => i.key)))];
-  const related = new Set(cited);
-  for (const key of cited) {
-    if (!index.place.has(key)) continue;
-    for (const token of labelTokens(renderItemOf(scope.library, key))) {
-      for (const other of index.byToken.get(token) ?? []) related.add(other);
-    }
-  }
+  // The cited items, and every item that may share a label with one (by the tokens they share).
+  const tokens = [...new Set(cited.flatMap((key) => index.tokens.get(key) ?? []))].sort();
   const numbered = context.styles.map((s) => numbering(s.csl));
   return digest(
     JSON.stringify([
@@ -153,7 +184,8 @@ export function documentRenderKey(
         c.narrative,
         c.items.map((i) => [i.key, i.prefix, i.suffix, i.locator, i.label, i.suppressAuthor]),
       ]),
-      [...related].sort().map((key) => itemFacts(scope, key)),
+      cited.map((key) => itemFacts(scope, key)),
+      tokens.map((token) => [token, group(scope, token)]),
       numbered.includes('scope-order') ? cited.map((key) => index.place.get(key) ?? -1) : null,
       numbered.includes('sorted') ? wholeScope(scope) : null,
     ]),

@@ -18,17 +18,17 @@ export interface RenderCache {
 }
 
 /**
- * Where a site's renderings are kept: a folder per site and plugin instance, since copies of a
- * site may share one node_modules (linked), and builds of different sites must not prune each
- * other's renderings.
+ * Where a site's renderings are kept: under the site's node_modules/.cache, or the folder
+ * CITATIONS_CACHE_DIR names (a CI cache, a test's own); there, a folder per site and plugin
+ * instance, since copies of a site may share one node_modules (linked), and builds of different
+ * sites must not prune each other's renderings.
  */
 export function cacheDirectory(siteDir: string, pluginId: string): string {
+  const root =
+    process.env.CITATIONS_CACHE_DIR ||
+    path.join(siteDir, 'node_modules/.cache/docusaurus-plugin-citations');
   const site = createHash('sha256').update(path.resolve(siteDir)).digest('hex').slice(0, 12);
-  return path.join(
-    siteDir,
-    'node_modules/.cache/docusaurus-plugin-citations',
-    `${site}-${pluginId}`,
-  );
+  return path.join(path.resolve(siteDir, root), `${site}-${pluginId}`);
 }
 
 export function openRenderCache(dir: string): RenderCache {
