@@ -87,9 +87,8 @@ export async function wholeLibrary(buildRepeats: number): Promise<LibraryResults
         ['library', withLibrary],
       ] as const) {
         const outDir = path.join(site.dir, 'build');
-        // Both copies share the repository's node_modules, so the plugin's cache too: each
-        // build starts cold, as the other copy's renderings would not be this one's.
-        fs.rmSync(path.dirname(cacheDirectory(site.dir, 'default')), {
+        // Each build starts cold: the first build of each copy would otherwise be the only one.
+        fs.rmSync(cacheDirectory(site.dir, 'default'), {
           recursive: true,
           force: true,
         });

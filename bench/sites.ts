@@ -43,8 +43,8 @@ function editing(
     revisePage: (revision) =>
       fs.writeFileSync(page, revise(fs.readFileSync(page, 'utf8'), key, revision)),
     retitleEntry: (n) => fs.writeFileSync(bib, retitle(fs.readFileSync(bib, 'utf8'), key, n)),
-    // Every plugin instance's folder (cacheDirectory adds the instance's id).
-    cacheDir: path.dirname(cacheDirectory(dir, 'default')),
+    // The site's one instance of the plugin has the default id.
+    cacheDir: cacheDirectory(dir, 'default'),
   };
 }
 
