@@ -42,7 +42,7 @@ async function timedBuild(
   revision: Revision,
 ): Promise<{ ms: number; stage: StageFromTrace | null }> {
   const outDir = path.join(site.dir, 'build');
-  fs.rmSync(trace, { force: true });
+  if (mode === 'on') fs.rmSync(trace, { force: true });
   const start = performance.now();
   const result = await runBuild(outDir, site.dir, {
     DIGITAL_DIVIDE_FEATURES: mode,
@@ -68,17 +68,19 @@ export async function siteBuilds(site: BenchSite, repeats: number): Promise<Site
     off: { cold: [], warm: [] },
   };
   const stages: Record<Kind, StageFromTrace[]> = { cold: [], warm: [] };
-  const traceFile = path.join(OUT, `trace-build-${site.name.replace(/\W+/g, '-')}.jsonl`);
+  // The last round's traces stay in bench/out, one per build with the features on.
+  const traceFile = (kind: Kind) =>
+    path.join(OUT, `trace-build-${site.name.replace(/\W+/g, '-')}-${kind}.jsonl`);
   for (let i = 0; i < repeats; i += 1) {
     // The order alternates from one round to the next: a host that warms up (or gets busier)
     // during a round favours neither.
     for (const mode of i % 2 === 0 ? (['off', 'on'] as const) : (['on', 'off'] as const)) {
       site.revisePage(FIRST_REVISION);
       fs.rmSync(site.cacheDir, { recursive: true, force: true });
-      const cold = await timedBuild(site, mode, traceFile, FIRST_REVISION);
+      const cold = await timedBuild(site, mode, traceFile('cold'), FIRST_REVISION);
       const edited = { text: i + 1, locator: i + 1 };
       site.revisePage(edited);
-      const warm = await timedBuild(site, mode, traceFile, edited);
+      const warm = await timedBuild(site, mode, traceFile('warm'), edited);
       runs[mode].cold.push(cold.ms);
       runs[mode].warm.push(warm.ms);
       if (cold.stage) stages.cold.push(cold.stage);

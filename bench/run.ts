@@ -113,38 +113,36 @@ async function main(): Promise<void> {
   }
   if (parts.has('build')) {
     console.log('2. builds, cold and warm, features on and off');
-    results.builds = {
-      measured: measured(),
-      sites: await onEachSite(results.builds?.sites, (site) => siteBuilds(site, buildRepeats)),
-    };
+    const sites = await onEachSite(results.builds?.sites, (site) => siteBuilds(site, buildRepeats));
+    results.builds = { measured: measured(), sites };
   }
   if (parts.has('visit')) {
     console.log('3. a first visit');
-    results.firstVisit = { measured: measured(), ...(await firstVisits()) };
+    const visits = await firstVisits();
+    results.firstVisit = { measured: measured(), ...visits };
   }
   if (parts.has('lighthouse')) {
     console.log('4. Lighthouse');
-    results.lighthouse = {
-      measured: measured(),
-      rows: await lighthouseRuns(count('lighthouse-runs', 5)),
-    };
+    const rows = await lighthouseRuns(count('lighthouse-runs', 5));
+    results.lighthouse = { measured: measured(), rows };
   }
   if (parts.has('library')) {
     console.log('5. a whole library');
-    results.library = { measured: measured(), ...(await wholeLibrary(buildRepeats)) };
+    const library = await wholeLibrary(buildRepeats);
+    results.library = { measured: measured(), ...library };
   }
   if (parts.has('start')) {
     console.log('6. npm start: from an edit to the browser');
-    results.start = {
-      measured: measured(),
-      sites: await onEachSite(results.start?.sites, (site) =>
-        editLatency(site, count('edit-rounds', 3)),
-      ),
-    };
+    const sites = await onEachSite(results.start?.sites, (site) =>
+      editLatency(site, count('edit-rounds', 3)),
+    );
+    results.start = { measured: measured(), sites };
   }
-  const rows = targets(results);
-  fs.writeFileSync(RESULTS, `${JSON.stringify({ ...results, targets: rows }, null, 2)}\n`);
-  console.log(`\n${details(results)}\n\n${targetTable(rows)}\n\nMeasured: ${provenance(results)}.`);
+  const table = targets(results);
+  fs.writeFileSync(RESULTS, `${JSON.stringify({ ...results, targets: table }, null, 2)}\n`);
+  console.log(
+    `\n${details(results)}\n\n${targetTable(table)}\n\nMeasured: ${provenance(results)}.`,
+  );
   console.log('Written: bench/out/results.json');
 }
 
