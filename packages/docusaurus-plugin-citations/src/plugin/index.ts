@@ -247,11 +247,27 @@ async function addPrintEdition(
   });
 }
 
+/**
+ * Makes `dir` hold exactly `files`: those whose content changed are written, those no longer
+ * exported removed, the others left as they are (a site exports a file per entry and document).
+ */
 function writeExports(dir: string, files: Record<string, string>): void {
-  fs.rmSync(dir, { recursive: true, force: true });
+  const existing = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((f) => f.isFile())
+        // Named as `files` names them, with "/".
+        .map((f) => path.relative(dir, path.join(f.parentPath, f.name)).split(path.sep).join('/'))
+    : [];
+  for (const name of existing) {
+    if (!Object.hasOwn(files, name)) fs.rmSync(path.join(dir, name));
+  }
+  const kept = new Set(existing);
   for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
+    const file = path.join(dir, name);
+    if (kept.has(name) && fs.readFileSync(file, 'utf8') === content) continue;
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, content);
   }
 }
 

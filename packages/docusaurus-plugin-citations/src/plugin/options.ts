@@ -5,8 +5,6 @@
  * `validateOptions` (exported from the plugin module, as @docusaurus/plugin-sitemap does); the
  * `cite` command, which runs without Docusaurus, calls `resolveOptions`, which does the same.
  */
-import os from 'node:os';
-
 import { Joi, normalizePluginOptions } from '@docusaurus/utils-validation';
 import type { OptionValidationContext } from '@docusaurus/types';
 import type { ValidationError, ValidationErrorItem } from 'joi';
@@ -98,8 +96,8 @@ export type Options = {
   print?: boolean | Partial<PrintOptions>;
   terms?: Partial<Terms>;
   /**
-   * Worker threads that render documents while the bundler compiles (default: one per core);
-   * 0 renders them in the build's own thread.
+   * Worker threads that render documents while the bundler compiles; 0 (the default) renders
+   * them in the build's own thread.
    */
   renderThreads?: number;
 };
@@ -121,7 +119,8 @@ export const DEFAULT_OPTIONS = {
   bibliographyNote: undefined,
   print: false,
   terms: { work: 'site', part: 'page', parts: 'pages', site: 'site' },
-  renderThreads: os.availableParallelism(),
+  // Measured on two cores, threads make builds slower (see the README): off unless asked for.
+  renderThreads: 0,
 } as const satisfies PluginOptions;
 
 const DEFAULT_PRINT: PrintOptions = {

@@ -23,10 +23,12 @@ export interface RenderCache {
  * instance, since copies of a site may share one node_modules (linked), and builds of different
  * sites must not prune each other's renderings.
  */
-export function cacheDirectory(siteDir: string, pluginId: string): string {
-  const root =
-    process.env.CITATIONS_CACHE_DIR ||
-    path.join(siteDir, 'node_modules/.cache/docusaurus-plugin-citations');
+export function cacheDirectory(
+  siteDir: string,
+  pluginId: string,
+  root = process.env.CITATIONS_CACHE_DIR ||
+    path.join(siteDir, 'node_modules/.cache/docusaurus-plugin-citations'),
+): string {
   const site = createHash('sha256').update(path.resolve(siteDir)).digest('hex').slice(0, 12);
   return path.join(path.resolve(siteDir, root), `${site}-${pluginId}`);
 }

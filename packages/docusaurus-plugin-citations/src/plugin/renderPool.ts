@@ -55,6 +55,8 @@ export function createRenderPool(setup: PoolSetup & { threads: number }): Render
   const queue: Job[] = [];
   const busy = new Map<Worker, Job>();
   const idle: Worker[] = [];
+  /** Every job not yet settled. */
+  const unsettled = new Set<Promise<DocumentData>>();
   let next = 0;
   let closing: Promise<void> | undefined;
 
@@ -94,19 +96,20 @@ export function createRenderPool(setup: PoolSetup & { threads: number }): Render
     threads: workers.length,
     render(clusters) {
       if (closing) return Promise.reject(new Error('The render pool is closed'));
-      return new Promise((resolve, reject) => {
+      const job = new Promise<DocumentData>((resolve, reject) => {
         next += 1;
         queue.push({ id: next, clusters, resolve, reject });
         dispatch();
       });
+      unsettled.add(job);
+      const settled = () => unsettled.delete(job);
+      job.then(settled, settled);
+      return job;
     },
     close() {
-      closing ??= (async () => {
-        while (queue.length > 0 || busy.size > 0) {
-          await new Promise((resolve) => setTimeout(resolve, 10));
-        }
-        await Promise.all(workers.map((w) => w.terminate()));
-      })();
+      closing ??= Promise.allSettled([...unsettled])
+        .then(() => Promise.all(workers.map((w) => w.terminate())))
+        .then(() => undefined);
       return closing;
     },
   };

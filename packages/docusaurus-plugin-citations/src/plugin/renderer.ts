@@ -30,7 +30,10 @@ export interface Renderer {
   keyOf(context: CitationContext, scope: Scope, clusters: readonly ClusterInput[]): string;
   /** Starts rendering, in worker threads, the documents the cache does not hold. */
   prepare(context: CitationContext, scope: Scope, documents: readonly ClusterInput[][]): void;
-  /** A document's data (`renderInStyles`), and where it came from. */
+  /**
+   * A document's data (`renderInStyles`): from its worker thread, from the cache, or rendered
+   * here; the trace says which.
+   */
   document(
     context: CitationContext,
     scope: Scope,
@@ -71,10 +74,10 @@ function workerConfig(config: CitationConfig): CitationConfig {
 }
 
 /**
- * Fewer documents than this are rendered in the build's own thread: a thread first reads the
- * library and builds an engine per style, which costs about what rendering two documents does.
- * Once the build's thread has its engines (`npm start`, after an edit), a thread pays off only
- * for many more.
+ * Threads are started for at least this many documents to render, and fewer are rendered in the
+ * build's own thread: a thread first reads the library, builds its engines and registers the
+ * site's works, which only many documents can repay. Once the build's own thread has its engines
+ * (`npm start`, after an edit), it takes many more.
  */
 const POOL_MINIMUM = { first: 2, later: 16 };
 
