@@ -12,6 +12,8 @@ import { performance } from 'node:perf_hooks';
 
 import { loadStyle } from 'docusaurus-plugin-citations/engine';
 
+import { DEFAULT_OPTIONS } from '../packages/docusaurus-plugin-citations/src/plugin/options';
+
 import { best, OUT, ROOT, round } from './common';
 import { generate, type SyntheticSite } from './synthetic';
 
@@ -25,15 +27,15 @@ export interface StageRow {
   /** Ours with `threads` worker threads; null when the package has no render pool. */
   workersMs: number | null;
   threads: number;
+  /** The plugin's default `renderThreads`: how a site renders unless it asks otherwise. */
+  siteThreads: number;
   rehypeCitationMs: number;
   pandocMs: number | null;
   pandocSampledPages: number | null;
   runs: { single: number[]; workers: number[]; rehypeCitation: number[] };
-  /** How many times faster ours (workers, else single thread) is than each. */
-  vsRehypeCitation: number;
-  vsPandoc: number | null;
-  singleVsRehypeCitation: number;
-  singleVsPandoc: number | null;
+  /** How many times faster ours is than each, in one thread and with the worker threads. */
+  vsRehypeCitation: { single: number; workers: number | null };
+  vsPandoc: { single: number; workers: number | null } | null;
 }
 
 type Tool = 'single' | 'workers' | 'rehypeCitation';
@@ -108,7 +110,10 @@ export function citationStage(scales: number[], repeats: number, threads: number
     const rehype = best(runs.rehypeCitation);
     const sample = scale === 1 ? 1 : 2 * scale;
     const pandocMs = havePandoc ? pandoc(site, cslPath, sample) : null;
-    const ours = workers ?? single;
+    const versus = (theirs: number) => ({
+      single: round(theirs / single, 2),
+      workers: workers === null ? null : round(theirs / workers, 2),
+    });
     rows.push({
       scale,
       pages: site.pages.length,
@@ -117,6 +122,7 @@ export function citationStage(scales: number[], repeats: number, threads: number
       singleMs: Math.round(single),
       workersMs: workers === null ? null : Math.round(workers),
       threads,
+      siteThreads: DEFAULT_OPTIONS.renderThreads,
       rehypeCitationMs: Math.round(rehype),
       pandocMs: pandocMs === null ? null : Math.round(pandocMs),
       pandocSampledPages: pandocMs === null ? null : Math.ceil(site.pages.length / sample),
@@ -125,10 +131,8 @@ export function citationStage(scales: number[], repeats: number, threads: number
         workers: runs.workers.map(Math.round),
         rehypeCitation: runs.rehypeCitation.map(Math.round),
       },
-      vsRehypeCitation: round(rehype / ours, 2),
-      vsPandoc: pandocMs === null ? null : round(pandocMs / ours, 2),
-      singleVsRehypeCitation: round(rehype / single, 2),
-      singleVsPandoc: pandocMs === null ? null : round(pandocMs / single, 2),
+      vsRehypeCitation: versus(rehype),
+      vsPandoc: pandocMs === null ? null : versus(pandocMs),
     });
     console.log(
       `  ${scale}×: ours ${Math.round(single)} ms in one thread, ${workers === null ? 'no render pool' : `${Math.round(workers)} ms with ${threads} worker threads`}; rehype-citation ${Math.round(rehype)} ms; pandoc ${pandocMs === null ? 'not installed' : `${Math.round(pandocMs)} ms`}`,

@@ -16,7 +16,7 @@
  * Run by hand, never in CI. Options: --parts 1,2,3,4,5,6 (or their names)   --scales 1,2,4
  * --repeats 3 (runs of each tool in part 1)   --threads 2 (worker threads in part 1)
  * --build-repeats 2 (rounds of builds in parts 2 and 5)   --sites essay,synthetic (parts 2, 6)
- * --edit-rounds 3 (part 6)   --lighthouse-runs 5.
+ * --edit-rounds 3 (part 6)   --lighthouse-runs 5.   --parts none prints the last run's table again.
  * A run of some parts keeps the others' last figures. Writes bench/out/results.json.
  */
 import fs from 'node:fs';
@@ -38,8 +38,10 @@ const RESULTS = path.join(OUT, 'results.json');
 const PARTS = ['stage', 'build', 'visit', 'lighthouse', 'library', 'start'] as const;
 type Part = (typeof PARTS)[number];
 
+/** The parts asked for; `--parts none` measures nothing and prints the last figures' table. */
 function selectedParts(): Set<Part> {
   const asked = option('parts', PARTS.join(','));
+  if (asked.join() === 'none') return new Set();
   return new Set(
     asked.map((name) => {
       const part = /^\d+$/.test(name) ? PARTS[Number(name) - 1] : PARTS.find((p) => p === name);
