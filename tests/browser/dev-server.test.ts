@@ -1,5 +1,6 @@
 // `npm start` while an editor works: a page follows edits to the .bib files its citations come
-// from, and /print follows edits to the chapters, without restarting the server.
+// from, and /print follows edits to the chapters, without restarting the server; a .bib edit
+// compiles again only the pages citing the entry.
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SiteBrowser } from '../support/browser';
 import { ROOT } from '../support/paths';
 import { copySite } from '../support/tempsite';
+import { readTrace } from '../support/trace';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -41,6 +43,7 @@ async function listening(port: number, timeoutMs: number): Promise<void> {
 
 describe('the development server', () => {
   const site = copySite();
+  const trace = path.join(site.dir, 'citations-trace.jsonl');
   let server: ChildProcess | undefined;
   let browser: SiteBrowser | undefined;
   let output = '';
@@ -61,7 +64,13 @@ describe('the development server', () => {
       {
         cwd: site.dir,
         // NODE_ENV: vitest sets it to "test", which our browserslist does not know.
-        env: { ...process.env, NODE_ENV: 'development', FORCE_COLOR: '0', BROWSER: 'none' },
+        env: {
+          ...process.env,
+          NODE_ENV: 'development',
+          FORCE_COLOR: '0',
+          BROWSER: 'none',
+          CITATIONS_TRACE: trace,
+        },
       },
     );
     // Kept for the failure messages: a compile error shows here, not in the browser.
@@ -112,11 +121,20 @@ describe('the development server', () => {
     async () => {
       // APA prints the title in sentence case.
       expect(await textOn('/google')).toContain('launch censored search engine');
+      const seen = readTrace(trace).length;
       site.edit('bibliography/essay.bib', (bib) =>
         bib.replace('Launch Censored Search Engine', 'Launch Uncensored Search Engine'),
       );
       await expect.poll(() => textOn('/google'), poll).toContain('launch uncensored search engine');
       await expect.poll(() => textOn('/print'), poll).toContain('launch uncensored search engine');
+      // Rendered again: the chapter and the timeline that cite the entry, and nothing else.
+      const again = readTrace(trace)
+        .slice(seen)
+        .filter((e) => e.event === 'document')
+        .map((e) => `${e.file} from ${e.from}`);
+      expect(new Set(again)).toEqual(
+        new Set(['docs/google.mdx from thread', 'timeline/events.yaml from thread']),
+      );
     },
   );
 

@@ -18,16 +18,22 @@ declare module 'vitest' {
     baseUrl: string;
     /** What the build printed, or '' when an existing build was reused. */
     buildOutput: string;
+    /** The build's trace of its renderings (support/trace.ts), or '' when it was reused. */
+    buildTrace: string;
   }
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   let buildDir = process.env.SITE_BUILD_DIR ? path.resolve(process.env.SITE_BUILD_DIR) : '';
   let buildOutput = '';
+  let buildTrace = '';
   if (!buildDir || !fs.existsSync(path.join(buildDir, 'index.html'))) {
     buildDir = path.join(ROOT, 'build');
+    buildTrace = path.join(ROOT, 'test-results/site-build-trace.jsonl');
+    fs.mkdirSync(path.dirname(buildTrace), { recursive: true });
+    fs.rmSync(buildTrace, { force: true });
     const started = Date.now();
-    const result = await runBuild(buildDir);
+    const result = await runBuild(buildDir, ROOT, { CITATIONS_TRACE: buildTrace });
     if (result.code !== 0) {
       throw new Error(`The site build failed (exit ${result.code}):\n${result.output}`);
     }
@@ -38,5 +44,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('buildDir', buildDir);
   project.provide('baseUrl', server.url);
   project.provide('buildOutput', buildOutput);
+  project.provide('buildTrace', buildTrace);
   return server.close;
 }

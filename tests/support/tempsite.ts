@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+import { cacheDirectory } from '../../packages/docusaurus-plugin-citations/src/plugin/renderCache';
 import { ROOT } from './paths';
 
 const SITE_FILES = [
@@ -38,6 +39,10 @@ export function copySite(): {
       if (after === before) throw new Error(`The edit to ${file} changed nothing`);
       fs.writeFileSync(full, after);
     },
-    remove: () => fs.rmSync(dir, { recursive: true, force: true }),
+    remove: () => {
+      // The renderings its builds kept, in the node_modules it shares with this site.
+      fs.rmSync(cacheDirectory(dir, 'default'), { recursive: true, force: true });
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
   };
 }

@@ -12,6 +12,7 @@ export * from './document';
 export * from './casing';
 export * from './items';
 export * from './render';
+export * from './renderKey';
 export * from './hast';
 export * from './site';
 export * from './publish';

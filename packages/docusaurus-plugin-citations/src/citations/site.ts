@@ -225,9 +225,9 @@ export interface DocumentReport {
   citations: CitationUse[];
   /**
    * The document's citations whose keys all resolve, in order, each with its keys: the n-th is
-   * the one a page renders as `citationAnchor(n)`.
+   * the one a page renders as `citationAnchor(n)`, and what renders it.
    */
-  clusters: { keys: string[] }[];
+  clusters: (ClusterInput & { keys: string[] })[];
   diagnostics: Diagnostic[];
 }
 
@@ -269,7 +269,11 @@ function readDocument(context: CitationContext, file: string): ParsedDocument {
           narrative: c.narrative,
         })),
       ),
-      clusters: resolved.map((c) => ({ keys: c.items.map((item) => item.key) })),
+      clusters: resolved.map((c) => ({
+        keys: c.items.map((item) => item.key),
+        items: c.items,
+        narrative: c.narrative,
+      })),
       diagnostics,
     },
   };

@@ -1,11 +1,16 @@
 /**
- * A pass-through loader that makes a compiled document depend on the files its citations are
- * rendered from (the .bib files and their folders, the timeline; for /print, the chapters too),
- * so that `npm start` recompiles the page when one of them changes. See sourcesRule().
+ * A pass-through loader that makes a compiled document depend on its stamp: a file the citations
+ * plugin rewrites whenever what the document's citations render from changes for it (its
+ * entries, the works they share labels with, the style, the timeline's passages in it), and
+ * only then. So `npm start` recompiles, after a .bib edit, the pages citing the entry and no
+ * other. The stamp's name is the document's path relative to the site, as `stampFile` in
+ * index.ts writes it. See sourcesRule().
  */
+const path = require('node:path');
+
 module.exports = function citationSources(source) {
-  const { files = [], folders = [] } = this.getOptions();
-  for (const file of files) this.addDependency(file);
-  for (const folder of folders) this.addContextDependency(folder);
+  const { stampsDir, siteDir } = this.getOptions();
+  const name = encodeURIComponent(path.relative(siteDir, this.resourcePath));
+  this.addDependency(path.join(stampsDir, `${name}.txt`));
   return source;
 };

@@ -30,10 +30,9 @@ export const citationFrontMatter: ParseFrontMatter = async (params) => {
     context.style,
     // Labels as the page gives them: the site's (see src/remark/citations.ts). Docusaurus's
     // content plugins read front matter before the site's documents are known, so that on a
-    // first build the page's own works come first: numeric labels may then differ from the
-    // page's; author-date labels, which depend on the works (all of the library's, in either
-    // scope) and the style's sort, do not.
-    (cited) => createScope(context.library, [...site.scope, ...cited]),
+    // first build the scope is the page's own works: labels may then differ from the page's
+    // where another page's work shares an author and year, or, in numeric styles, comes first.
+    (cited) => createScope(context.library, [...site.scope, ...cited], []),
   );
   if (fileContent === params.fileContent) return result;
   // As Docusaurus's docs plugin does it: the first line of text after the front matter.

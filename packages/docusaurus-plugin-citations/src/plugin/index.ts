@@ -34,13 +34,12 @@ import {
   EXPORT_FORMATS,
   formatEventDate,
   loadContext,
+  OptionsError,
   passageAnchor,
   typographicQuotes,
-  renderInStyles,
   resolveBibFiles,
   scriptJson,
   siteScope,
-  type CitationConfig,
   type CitationContext,
   type DocumentReport,
   type Scope,
@@ -49,6 +48,8 @@ import {
 import { STYLE_STORAGE_KEY } from './constants';
 import { documentExportPath, siteDocuments, type SiteDocument } from './documents';
 import { validateOptions, type Options, type PluginOptions, type PrintOptions } from './options';
+import { cacheDirectory, engineVersion, openRenderCache } from './renderCache';
+import { createRenderer, trace, type Renderer } from './renderer';
 import { registerSite, type SiteState } from './store';
 import type {
   BibliographyEntryData,
@@ -110,6 +111,7 @@ function styleChoices(site: CitationContext): StyleChoice[] {
 async function addTimeline(
   site: CitationContext,
   scope: Scope,
+  renderer: Renderer,
   options: PluginOptions,
   documents: readonly SiteDocument[],
   actions: PluginContentLoadedActions,
@@ -122,10 +124,11 @@ async function addTimeline(
   const cited = events.filter((e) => e.cite);
   const rendered =
     cited.length > 0
-      ? renderInStyles(
+      ? await renderer.document(
           site,
           scope,
           cited.map((e) => e.cite!),
+          options.timeline!,
         )
       : undefined;
   const data: TimelinePageData = {
@@ -176,6 +179,7 @@ function readableDate(iso: string): string {
 async function addPrintEdition(
   site: CitationContext,
   scope: Scope,
+  renderer: Renderer,
   options: PluginOptions & { print: PrintOptions },
   fallbackTitle: string,
   siteAddress: string,
@@ -198,7 +202,11 @@ async function addPrintEdition(
         backlinks.set(key, [...(backlinks.get(key) ?? []), id]);
     });
   }
-  const styled = backlinks.size > 0 ? entriesInStyles(site, scope, [...backlinks.keys()]) : [];
+  const keys = [...backlinks.keys()];
+  const styled =
+    keys.length > 0
+      ? renderer.site(site, scope, 'entries', keys, () => entriesInStyles(site, scope, keys))
+      : [];
   const { work, part } = options.terms;
   const { edition } = options;
   const data: PrintPageData = {
@@ -239,48 +247,75 @@ async function addPrintEdition(
   });
 }
 
+/**
+ * Makes `dir` hold exactly `files`: those whose content changed are written, those no longer
+ * exported removed, the others left as they are (a site exports a file per entry and document).
+ */
 function writeExports(dir: string, files: Record<string, string>): void {
-  fs.rmSync(dir, { recursive: true, force: true });
+  const existing = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((f) => f.isFile())
+        // Named as `files` names them, with "/".
+        .map((f) => path.relative(dir, path.join(f.parentPath, f.name)).split(path.sep).join('/'))
+    : [];
+  for (const name of existing) {
+    if (!Object.hasOwn(files, name)) fs.rmSync(path.join(dir, name));
+  }
+  const kept = new Set(existing);
   for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
+    const file = path.join(dir, name);
+    if (kept.has(name) && fs.readFileSync(file, 'utf8') === content) continue;
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, content);
   }
 }
 
 /**
- * A rule that makes the documents depend on what their citations are rendered from: the .bib
- * files (and the folders holding them, for new files) and the timeline. Without it, `npm start`
- * keeps showing a page as it was rendered before a .bib edit.
+ * A rule that makes each document depend on its stamp (dependencies.cjs), which allContentLoaded
+ * rewrites when what the document's citations render from changes. Without it, `npm start`
+ * keeps showing a page as it was rendered before a .bib edit; with the .bib files themselves as
+ * dependencies, every page would compile again after any edit.
  */
-function sourcesRule(
-  siteDir: string,
-  resolved: CitationConfig,
-  isDocument: (file: string) => boolean,
-  generated: readonly string[],
-) {
-  const paths = resolved.bibliography.map((p) => path.resolve(siteDir, p));
-  const folders = paths.filter((p) => fs.existsSync(p) && fs.statSync(p).isDirectory());
-  const files = [
-    ...generated,
-    ...resolveBibFiles(resolved.bibliography, siteDir),
-    ...(resolved.timeline ? [path.resolve(siteDir, resolved.timeline)] : []),
-  ];
+function sourcesRule(siteDir: string, stampsDir: string, isDocument: (file: string) => boolean) {
   return {
     test: /\.mdx?$/i,
     include: isDocument,
     enforce: 'pre' as const,
-    use: [{ loader: path.join(__dirname, 'dependencies.cjs'), options: { files, folders } }],
+    use: [{ loader: path.join(__dirname, 'dependencies.cjs'), options: { stampsDir, siteDir } }],
   };
+}
+
+/** A document's stamp, named as dependencies.cjs names it; written only when it changes. */
+function writeStamp(stampsDir: string, siteDir: string, file: string, content: string): void {
+  const stamp = path.join(stampsDir, `${encodeURIComponent(path.relative(siteDir, file))}.txt`);
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === content) return;
+  fs.mkdirSync(stampsDir, { recursive: true });
+  fs.writeFileSync(stamp, content);
+}
+
+/**
+ * The worker threads that render documents: the option, unless CITATIONS_RENDER_THREADS says
+ * otherwise for this run (a benchmark, a test comparing builds), without changing the config,
+ * which is part of the site's bundle.
+ */
+function renderThreads(options: PluginOptions): number {
+  const value = process.env.CITATIONS_RENDER_THREADS;
+  if (value === undefined || value === '') return options.renderThreads;
+  if (!/^\d+$/.test(value)) {
+    throw new OptionsError(
+      `CITATIONS_RENDER_THREADS must be a whole number of threads (0 renders in the build's own thread); got ${JSON.stringify(value)}`,
+    );
+  }
+  return Number(value);
 }
 
 function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
   const { siteDir, baseUrl, siteConfig, generatedFilesDir } = context;
   /** Where the export files are written; copied into the build, served by `npm start`. */
   const exportsDir = path.join(generatedFilesDir, NAME, options.id, 'static');
-  // The site's works in the order its labels depend on (2020a, [3]): rewritten only when it
-  // changes, so that `npm start` recompiles every document then, and only then, when one
-  // document's edit changes another's labels.
-  const scopeFile = path.join(generatedFilesDir, NAME, options.id, 'scope.txt');
+  // Each document's stamp: what its citations render from (see sourcesRule).
+  const stampsDir = path.join(generatedFilesDir, NAME, options.id, 'stamps');
   const route = (routePath: string) => normalizeUrl([baseUrl, routePath]);
   let site: SiteState = {
     siteDir,
@@ -290,7 +325,14 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
     documents: new Map(),
     scope: [],
     deferredDir: path.join(generatedFilesDir, NAME, options.id, 'deferred'),
+    renderer: createRenderer({
+      siteDir,
+      threads: renderThreads(options),
+      cache: openRenderCache(cacheDirectory(siteDir, options.id)),
+      salt: engineVersion(),
+    }),
   };
+  const renderer = site.renderer!;
   registerSite(site);
 
   return {
@@ -322,9 +364,15 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
       };
     },
 
+    // What reloads the site's content when it changes: the .bib files, new ones in the folders
+    // the options name, and the timeline.
     getPathsToWatch() {
+      const folders = options.bibliography
+        .map((p) => path.resolve(siteDir, p))
+        .filter((p) => fs.existsSync(p) && fs.statSync(p).isDirectory());
       return [
         ...resolveBibFiles(options.bibliography, siteDir),
+        ...folders.map((folder) => path.join(folder, '**/*.bib')),
         ...(options.timeline ? [path.resolve(siteDir, options.timeline)] : []),
       ];
     },
@@ -332,7 +380,7 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
     configureWebpack() {
       const isDocument = (file: string) => site.documents.has(aliasedSitePath(file, siteDir));
       return {
-        module: { rules: [sourcesRule(siteDir, options, isDocument, [scopeFile])] },
+        module: { rules: [sourcesRule(siteDir, stampsDir, isDocument)] },
         // `npm start` serves the export files as it serves static folders.
         devServer: { static: [{ publicPath: baseUrl, directory: exportsDir }] },
       };
@@ -344,6 +392,7 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
     },
 
     async allContentLoaded({ allContent, actions }) {
+      const start = performance.now();
       const documents = siteDocuments(allContent as AllContent, { siteDir, baseUrl });
       const citations = loadContext(options, siteDir);
       const report = checkSite(
@@ -360,11 +409,6 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
           ...documents.filter((d) => d.kind === 'blog').reverse(),
         ].flatMap((d) => reports.get(d.path) ?? []),
       );
-      const scopeText = `${scope.keys.join('\n')}\n`;
-      if (!fs.existsSync(scopeFile) || fs.readFileSync(scopeFile, 'utf8') !== scopeText) {
-        fs.mkdirSync(path.dirname(scopeFile), { recursive: true });
-        fs.writeFileSync(scopeFile, scopeText);
-      }
       site = {
         ...site,
         documents: new Map(documents.map((d) => [d.source, d])),
@@ -379,6 +423,34 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
       applyUncitedPolicy(report.uncited, options.onUncitedEntries, (m) => logger.warn(m));
       applyPolicy(report.warnings, 'warn', (m) => logger.warn(m));
 
+      // What each document's page renders from the .bib files and the timeline: when it changes,
+      // `npm start` compiles the page again.
+      for (const doc of documents) {
+        const documentReport = reports.get(doc.path);
+        const clusters = documentReport?.clusters ?? [];
+        writeStamp(
+          stampsDir,
+          siteDir,
+          doc.path,
+          JSON.stringify([
+            clusters.length > 0 ? renderer.keyOf(citations, scope, clusters) : null,
+            documentReport?.diagnostics ?? [],
+            citations.timeline?.events.filter((e) => e.chapter === doc.file) ?? [],
+          ]),
+        );
+      }
+
+      // Every document's rendering, in worker threads while the bundler starts, unless an
+      // earlier build left it in the cache.
+      renderer.prepare(
+        citations,
+        scope,
+        documents.flatMap((d) => {
+          const clusters = reports.get(d.path)?.clusters ?? [];
+          return clusters.length > 0 ? [clusters] : [];
+        }),
+      );
+
       // Documents in reading order, each with the keys it cites.
       const citing = documents
         .map((doc) => ({ doc, keys: new Set(reports.get(doc.path)?.citations.map((c) => c.key)) }))
@@ -386,7 +458,9 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
 
       // The entries in every style the reader may choose, labelled as the pages label them;
       // the default style's order first.
-      const styled = entriesInStyles(citations, scope);
+      const styled = renderer.site(citations, scope, 'entries', undefined, () =>
+        entriesInStyles(citations, scope),
+      );
       const entries = styled[0]!.entries;
 
       // Exports, in the style's order: the whole bibliography, and each document's own works.
@@ -451,6 +525,7 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
         await addTimeline(
           citations,
           scope,
+          renderer,
           options,
           documents,
           actions,
@@ -461,6 +536,7 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
         await addPrintEdition(
           citations,
           scope,
+          renderer,
           { ...options, print: options.print },
           siteConfig.title,
           normalizeUrl([siteConfig.url, baseUrl]).replace(/\/$/, ''),
@@ -470,10 +546,13 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
           route(options.print.path),
         );
       }
+      trace({ event: 'site', ms: Math.round(performance.now() - start) });
     },
 
     async postBuild({ outDir }) {
       if (fs.existsSync(exportsDir)) fs.cpSync(exportsDir, outDir, { recursive: true });
+      // The cache keeps what this build rendered, and nothing older.
+      renderer.prune();
     },
   };
 }

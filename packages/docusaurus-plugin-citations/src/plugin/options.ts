@@ -56,6 +56,8 @@ export interface PluginOptions extends CitationConfig {
   /** The print edition, or false for none. */
   print: PrintOptions | false;
   terms: Terms;
+  /** Worker threads that render documents; 0 renders them in the build's own thread. */
+  renderThreads: number;
 }
 
 /** What a site may write in its config: every option may be left out. */
@@ -93,6 +95,11 @@ export type Options = {
   /** true, or the print edition's settings; false (the default) for none. */
   print?: boolean | Partial<PrintOptions>;
   terms?: Partial<Terms>;
+  /**
+   * Worker threads that render documents while the bundler compiles; 0 (the default) renders
+   * them in the build's own thread.
+   */
+  renderThreads?: number;
 };
 
 export const DEFAULT_OPTIONS = {
@@ -112,6 +119,8 @@ export const DEFAULT_OPTIONS = {
   bibliographyNote: undefined,
   print: false,
   terms: { work: 'site', part: 'page', parts: 'pages', site: 'site' },
+  // Measured on two cores, threads make builds slower (see the README): off unless asked for.
+  renderThreads: 0,
 } as const satisfies PluginOptions;
 
 const DEFAULT_PRINT: PrintOptions = {
@@ -130,6 +139,9 @@ const EXPECTED = {
   'array.includes': 'a list of non-empty strings',
   'object.base': 'an object',
   'boolean.base': 'true or false',
+  'number.base': 'a number',
+  'number.integer': 'a whole number',
+  'number.min': 'at least {#limit}',
 };
 
 /** One wording for whatever is wrong with an option that takes several forms. */
@@ -209,6 +221,7 @@ export const OPTIONS_SCHEMA = Joi.object<PluginOptions>({
   terms: Joi.object({ work: text(), part: text(), parts: text(), site: text() }).default(
     DEFAULT_OPTIONS.terms,
   ),
+  renderThreads: Joi.number().integer().min(0).default(DEFAULT_OPTIONS.renderThreads),
 }).prefs({ messages: EXPECTED });
 
 function describe(value: unknown): string {

@@ -10,6 +10,7 @@ import path from 'node:path';
 
 import type { SiteDocument } from './documents';
 import type { PluginOptions } from './options';
+import type { Renderer } from './renderer';
 
 export interface SiteState {
   siteDir: string;
@@ -30,6 +31,11 @@ export interface SiteState {
    * it (see src/plugin/deferred.tsx): one JSON file per document.
    */
   deferredDir: string;
+  /**
+   * Where documents' renderings come from (renderer.ts): absent, the remark plugin renders each
+   * itself (a page compiled on its own, as in the fixture tests).
+   */
+  renderer?: Renderer;
 }
 
 const SITES = Symbol.for('docusaurus-plugin-citations.sites');

@@ -125,7 +125,7 @@ function spliceCitations(
 }
 
 export default function remarkCitations() {
-  return (tree: Root, file: VFile): void => {
+  return async (tree: Root, file: VFile): Promise<void> => {
     const site = siteOfFile(file.path);
     if (!site) {
       throw new Error(
@@ -171,19 +171,19 @@ export default function remarkCitations() {
 
     const ok = citations.filter((c) => c.resolved);
     // Labels are the site's: this page's citations are rendered among every work the site
-    // cites, in the site's order (see the citations plugin); its own works are among them,
+    // publishes, in the site's order (see the citations plugin); its own works are among them,
     // unless the site's are not known (a page compiled on its own, as in the fixture tests).
+    const scope = createScope(
+      context.library,
+      [...site.scope, ...ok.flatMap((c) => c.items.map((i) => i.key))],
+      [],
+    );
     const data =
-      ok.length > 0
-        ? renderInStyles(
-            context,
-            createScope(context.library, [
-              ...site.scope,
-              ...ok.flatMap((c) => c.items.map((i) => i.key)),
-            ]),
-            ok,
-          )
-        : undefined;
+      ok.length === 0
+        ? undefined
+        : site.renderer
+          ? await site.renderer.document(context, scope, ok, shown)
+          : renderInStyles(context, scope, ok);
     const inHeadings = new Set<Text>();
     visit(tree, 'heading', (heading) => {
       visit(heading, 'text', (node) => {

@@ -221,7 +221,7 @@ describe('options', () => {
 
   it('names an unknown option', () => {
     expect(() => validateOptions({ styel: 'apa' })).toThrowErrorMatchingInlineSnapshot(
-      `[OptionsError: Unknown citation option "styel"; the options are "bibliography", "style", "styles", "locale", "onBrokenCitations", "onUncitedEntries", "nocite", "referencesTitle", "edition", "timeline", "bibliographyPath", "timelinePath", "bibliographyNote", "print", "terms".]`,
+      `[OptionsError: Unknown citation option "styel"; the options are "bibliography", "style", "styles", "locale", "onBrokenCitations", "onUncitedEntries", "nocite", "referencesTitle", "edition", "timeline", "bibliographyPath", "timelinePath", "bibliographyNote", "print", "terms", "renderThreads".]`,
     );
   });
 

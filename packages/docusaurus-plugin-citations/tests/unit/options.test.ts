@@ -107,7 +107,7 @@ describe('a mistake in the options', () => {
 
   it('names an unknown option and lists the options, at any depth', () => {
     expect(message({ styel: 'apa' })).toMatchInlineSnapshot(
-      `"OptionsError: Unknown citation option "styel"; the options are "bibliography", "style", "styles", "locale", "onBrokenCitations", "onUncitedEntries", "nocite", "referencesTitle", "edition", "timeline", "bibliographyPath", "timelinePath", "bibliographyNote", "print", "terms"."`,
+      `"OptionsError: Unknown citation option "styel"; the options are "bibliography", "style", "styles", "locale", "onBrokenCitations", "onUncitedEntries", "nocite", "referencesTitle", "edition", "timeline", "bibliographyPath", "timelinePath", "bibliographyNote", "print", "terms", "renderThreads"."`,
     );
     expect(message({ terms: { chapter: 'x' } })).toMatchInlineSnapshot(
       `"OptionsError: Unknown citation option "terms.chapter"; the options are "work", "part", "parts", "site"."`,
@@ -134,6 +134,15 @@ describe('a mistake in the options', () => {
     );
     expect(message({ print: 'yes' })).toMatchInlineSnapshot(
       `"OptionsError: Citation option "print" must be true, false or an object; got "yes"."`,
+    );
+    expect(message({ renderThreads: -1 })).toMatchInlineSnapshot(
+      `"OptionsError: Citation option "renderThreads" must be at least 0; got -1."`,
+    );
+    expect(message({ renderThreads: 1.5 })).toMatchInlineSnapshot(
+      `"OptionsError: Citation option "renderThreads" must be a whole number; got 1.5."`,
+    );
+    expect(message({ renderThreads: 'two' })).toMatchInlineSnapshot(
+      `"OptionsError: Citation option "renderThreads" must be a number; got "two"."`,
     );
   });
 

@@ -1,0 +1,33 @@
+/**
+ * What a build's citations plugin reports when CITATIONS_TRACE names a file (see the package's
+ * src/plugin/renderer.ts): one event per line.
+ */
+import fs from 'node:fs';
+
+export interface TraceEvent {
+  event: 'site' | 'pool' | 'document';
+  /** For `document`: the file whose citations were rendered ("docs/google.mdx"). */
+  file?: string;
+  /** For `document`: where its rendering came from. */
+  from?: 'cache' | 'worker' | 'thread';
+  ms?: number;
+  threads?: number;
+  documents?: number;
+}
+
+export function readTrace(file: string): TraceEvent[] {
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as TraceEvent);
+}
+
+/** The documents a build rendered, each with where its rendering came from. */
+export function renderedFrom(file: string): Map<string, string> {
+  return new Map(
+    readTrace(file)
+      .filter((e) => e.event === 'document')
+      .map((e) => [e.file!, e.from!]),
+  );
+}
