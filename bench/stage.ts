@@ -1,9 +1,10 @@
 /**
- * One timing of the citation stage, in a process of its own: `tsx bench/stage.ts ours|rehype-citation
- * <site dir>` prints `{"ms": …}`. `npm run bench` runs every tool and scale this way, so that no
- * run inherits another's heap, caches or JIT state (pandoc gets a fresh process per page anyway).
- * The clock starts once the modules are loaded, and includes reading the .bib and building
- * citeproc engines.
+ * One timing of the citation stage, in a process of its own:
+ * `tsx bench/stage.ts ours|rehype-citation <site dir> [threads]` prints `{"ms": …}`. `npm run
+ * bench` runs every tool and scale this way, so that no run inherits another's heap, caches or
+ * JIT state (pandoc gets a fresh process per page anyway). The clock starts once the modules are
+ * loaded, and includes reading the .bib and building citeproc engines (in each worker thread
+ * too, and the threads' own start, module loading included).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,43 +19,59 @@ import { unified } from 'unified';
 // packages/docusaurus-plugin-citations/src/citations/citeproc.ts), and rehype-citation's
 // process must run citeproc as it ships.
 import { loadStyle } from '../packages/docusaurus-plugin-citations/src/citations/csl';
+import type { CitationConfig } from '../packages/docusaurus-plugin-citations/src/citations';
 
-const ROOT = path.resolve(__dirname, '..');
+import { ROOT } from './common';
+import { readSite, type SyntheticSite } from './synthetic';
 
-export interface SyntheticSite {
-  dir: string;
-  bib: string;
-  pages: string[];
-}
-
-function readSite(dir: string): SyntheticSite {
-  const pages = fs
-    .readdirSync(path.join(dir, 'pages'))
-    .sort()
-    .map((name) => path.join(dir, 'pages', name));
-  return { dir, bib: path.join(dir, 'refs.bib'), pages };
-}
+/** The site's options, as the plugin resolves them: APA only, as the other tools render. */
+const CONFIG: CitationConfig = {
+  bibliography: ['refs.bib'],
+  style: 'apa',
+  styles: [{ id: 'apa', label: 'APA', style: 'apa' }],
+  locale: 'en-US',
+  edition: undefined,
+  timeline: undefined,
+  nocite: [],
+};
 
 /**
- * Ours, as the site does it: the .bib read once, every page parsed and checked (the site
- * plugin's pass), the site's cited works registered once, then each page rendered in APA.
+ * Ours, as the site does it: the .bib read once and every page parsed and checked (the site
+ * plugin's pass), the site's cited works registered once as its scope, then each page rendered
+ * (`renderInStyles`), in this thread (`threads` = 0) or in a pool of worker threads, each of
+ * which reads the library and registers the scope itself, as the plugin's pool does.
  */
-async function ours(site: SyntheticSite): Promise<number> {
-  const { createLibrary, createScope, findCitations, parseMdx, renderDocument } =
-    await import('../packages/docusaurus-plugin-citations/src/citations');
+async function ours(site: SyntheticSite, threads: number): Promise<number> {
+  const engine = await import('../packages/docusaurus-plugin-citations/src/citations');
+  const createRenderPool =
+    threads > 0
+      ? (await import('../packages/docusaurus-plugin-citations/src/plugin/renderPool'))
+          .createRenderPool
+      : undefined;
   const start = performance.now();
-  const library = createLibrary([{ file: 'refs.bib', text: fs.readFileSync(site.bib, 'utf8') }]);
-  const style = loadStyle('apa', 'en-US', ROOT);
-  const pages = site.pages.map((page) => {
+  const context = engine.loadContext(CONFIG, site.dir);
+  const documents = site.pages.map((page) => {
     const source = fs.readFileSync(page, 'utf8');
-    return findCitations(parseMdx(source), source, page, library).citations;
+    return engine
+      .findCitations(engine.parseMdx(source), source, page, context.library)
+      .citations.map((c) => ({ items: c.items, narrative: c.narrative }));
   });
-  const scope = createScope(
-    library,
-    pages.flatMap((citations) => citations.flatMap((c) => c.items.map((i) => i.key))),
+  const scope = engine.createScope(
+    context.library,
+    documents.flatMap((clusters) => clusters.flatMap((c) => c.items.map((i) => i.key))),
+    [],
   );
-  for (const citations of pages) renderDocument(scope, style, citations);
-  return performance.now() - start;
+  if (!createRenderPool) {
+    for (const clusters of documents) engine.renderInStyles(context, scope, clusters);
+    return performance.now() - start;
+  }
+  const pool = createRenderPool({ threads, config: CONFIG, siteDir: site.dir, scope: scope.keys });
+  try {
+    await Promise.all(documents.map((clusters) => pool.render(clusters)));
+    return performance.now() - start;
+  } finally {
+    await pool.close();
+  }
 }
 
 /**
@@ -92,12 +109,12 @@ async function rehypeCitation(site: SyntheticSite): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const [tool, dir] = process.argv.slice(2);
+  const [tool, dir, threads = '0'] = process.argv.slice(2);
   if (!dir || (tool !== 'ours' && tool !== 'rehype-citation')) {
-    throw new Error('usage: tsx bench/stage.ts ours|rehype-citation <site dir>');
+    throw new Error('usage: tsx bench/stage.ts ours|rehype-citation <site dir> [threads]');
   }
   const site = readSite(dir);
-  const ms = tool === 'ours' ? await ours(site) : await rehypeCitation(site);
+  const ms = tool === 'ours' ? await ours(site, Number(threads)) : await rehypeCitation(site);
   process.stdout.write(`${JSON.stringify({ ms })}\n`);
 }
 

@@ -9,19 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { SiteBrowser } from '../support/browser';
 import { ROOT } from '../support/paths';
+import { freePort } from '../support/server';
 import { copySite } from '../support/tempsite';
 import { readTrace } from '../support/trace';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Resolves once something accepts connections on the port. */
 async function listening(port: number, timeoutMs: number): Promise<void> {

@@ -7,14 +7,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { runBuild } from '../support/build';
-import { firstVisit } from '../support/pageWeight';
+import { BUDGETED_PAGES, firstVisit, JS_BUDGET_BYTES } from '../support/pageWeight';
 
-// The issue's budget: 5 KB. The added bytes include the page's own content (every citation and
-// reference in four styles, "Cite this", metadata), so they grow with its sources; the
-// introduction, which carries "Cite this essay" and the most sources, is closest to the budget.
 // Both builds trim the theme the same way (src/plugins/leanTheme).
-const BUDGET = 5 * 1024;
-const PAGES = ['/', '/google'];
+const BUDGET = JS_BUDGET_BYTES;
 const without = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-features-off-'));
 afterAll(() => fs.rmSync(without, { recursive: true, force: true }));
 
@@ -23,7 +19,7 @@ beforeAll(async () => {
   expect(result.code, result.output).toBe(0);
 }, 240_000);
 
-describe.each(PAGES)('a first visit to %s', (page) => {
+describe.each(BUDGETED_PAGES)('a first visit to %s', (page) => {
   it(`downloads at most ${BUDGET} bytes (gzip) more JavaScript than without citation features`, async () => {
     const on = await firstVisit(inject('buildDir'), page);
     const off = await firstVisit(without, page);

@@ -19,6 +19,9 @@ import {
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+import { waitForHydration } from './hydration';
+
+export { waitForHydration };
 
 /** A laptop's screen, for `newPage`: 1366 × 900 (Playwright's default is smaller). */
 export const DESKTOP: BrowserContextOptions = { viewport: { width: 1366, height: 900 } };
@@ -174,11 +177,6 @@ export async function leavePage(page: Page): Promise<void> {
 export async function visit(page: Page, path: string): Promise<void> {
   await leavePage(page);
   await gotoAndHydrate(page, path);
-}
-
-export async function waitForHydration(page: Page): Promise<void> {
-  // Docusaurus flips this attribute once the client-side app has taken over the server HTML.
-  await page.locator('html[data-has-hydrated="true"]').waitFor({ state: 'attached' });
 }
 
 /**

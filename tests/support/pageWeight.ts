@@ -54,6 +54,16 @@ export async function serveCompressed(
   return listenLocally(server);
 }
 
+/**
+ * The issue's budget: what the citation features may add, at most, to the gzip JavaScript of a
+ * first visit to each of `BUDGETED_PAGES` (tests/browser/page-weight.test.ts holds the site to it;
+ * `npm run bench` reports it). The added bytes include the page's own content (every citation and
+ * reference in four styles, "Cite this", metadata), so they grow with its sources; the
+ * introduction, which carries "Cite this essay" and the most sources, is closest to the budget.
+ */
+export const JS_BUDGET_BYTES = 5 * 1024;
+export const BUDGETED_PAGES = ['/', '/google'] as const;
+
 /** Gzip bytes of one first visit, by kind. */
 export interface VisitBytes {
   html: number;

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 
 import handler from 'serve-handler';
 
@@ -42,4 +42,16 @@ export async function listenLocally(
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+/** A port of 127.0.0.1 that nothing listens on now (for a server started by another process). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }

@@ -11,13 +11,18 @@ export interface TraceEvent {
   /** For `document`: where its rendering came from. */
   from?: 'cache' | 'worker' | 'thread';
   ms?: number;
+  /** When the event ended, in ms since the epoch. */
+  at?: number;
   threads?: number;
   documents?: number;
 }
 
-export function readTrace(file: string): TraceEvent[] {
+/** The events of a trace, those written after its first `offset` bytes (all by default). */
+export function readTrace(file: string, offset = 0): TraceEvent[] {
   return fs
-    .readFileSync(file, 'utf8')
+    .readFileSync(file)
+    .subarray(offset)
+    .toString('utf8')
     .split('\n')
     .filter(Boolean)
     .map((line) => JSON.parse(line) as TraceEvent);
