@@ -262,13 +262,15 @@ function writeExports(dir: string, files: Record<string, string>): void {
   for (const name of existing) {
     if (!Object.hasOwn(files, name)) fs.rmSync(path.join(dir, name));
   }
-  const kept = new Set(existing);
-  for (const [name, content] of Object.entries(files)) {
-    const file = path.join(dir, name);
-    if (kept.has(name) && fs.readFileSync(file, 'utf8') === content) continue;
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, content);
-  }
+  for (const [name, content] of Object.entries(files))
+    writeIfChanged(path.join(dir, name), content);
+}
+
+/** Writes `file` unless it holds `content` already (so that watchers see only real changes). */
+function writeIfChanged(file: string, content: string): void {
+  if (fs.existsSync(file) && fs.readFileSync(file, 'utf8') === content) return;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, content);
 }
 
 /**
@@ -288,10 +290,10 @@ function sourcesRule(siteDir: string, stampsDir: string, isDocument: (file: stri
 
 /** A document's stamp, named as dependencies.cjs names it; written only when it changes. */
 function writeStamp(stampsDir: string, siteDir: string, file: string, content: string): void {
-  const stamp = path.join(stampsDir, `${encodeURIComponent(path.relative(siteDir, file))}.txt`);
-  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === content) return;
-  fs.mkdirSync(stampsDir, { recursive: true });
-  fs.writeFileSync(stamp, content);
+  writeIfChanged(
+    path.join(stampsDir, `${encodeURIComponent(path.relative(siteDir, file))}.txt`),
+    content,
+  );
 }
 
 /**
