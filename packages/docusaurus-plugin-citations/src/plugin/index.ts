@@ -400,6 +400,7 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
       const report = checkSite(
         citations,
         documents.map((d) => d.path),
+        renderer.reports,
       );
       const reports = new Map(report.documents.map((r) => [r.path, r]));
       // One label per work on every page: the site's works numbered in reading order, each

@@ -3,11 +3,14 @@
  * in worker threads. The site plugin, which learns every document's citations before any page
  * compiles, starts the documents no earlier build left in the cache (`prepare`); the remark
  * plugin then takes its document's rendering from there, from the cache, or renders it itself
- * (`document`). Site-wide renderings (the bibliography, the timeline) go through `site`.
+ * (`document`). Site-wide renderings (the bibliography, the timeline) go through `site`. Each
+ * document's report (its citations and problems, from parsing it) is kept the same way, so that
+ * a build parses only the documents that changed (`reports`).
  *
  * With `CITATIONS_TRACE` set to a file, each rendering appends a line to it: where it came from
  * and the time it took (see bench/run.ts).
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 
 import {
@@ -18,6 +21,8 @@ import {
   type CitationContext,
   type ClusterInput,
   type DocumentData,
+  type KeptReport,
+  type ReportStore,
   type Scope,
 } from '../citations';
 import type { RenderCache } from './renderCache';
@@ -48,6 +53,8 @@ export interface Renderer {
     keys: readonly string[] | undefined,
     render: () => T,
   ): T;
+  /** Each document's report (`checkSite`), kept as renderings are. */
+  reports: ReportStore;
   /** Forgets what this process did not use (after a build). */
   prune(): void;
 }
@@ -91,6 +98,9 @@ export function createRenderer(setup: {
   const { siteDir, threads, cache, salt } = setup;
   /** Renderings under way in worker threads, by digest. */
   const pending = new Map<string, Promise<DocumentData>>();
+  // A report's digest names what it is read from; the engine that reads it is the salt's.
+  const reportKey = (digest: string) =>
+    createHash('sha256').update(`report\n${salt}\n${digest}`).digest('hex');
   const held = (key: string) => pending.has(key) || cache.read(key) !== undefined;
   let prepared = false;
 
@@ -155,6 +165,11 @@ export function createRenderer(setup: {
       const value = render();
       cache.write(key, value);
       return value;
+    },
+
+    reports: {
+      read: (digest) => cache.read<KeptReport>(reportKey(digest)),
+      write: (digest, kept) => cache.write(reportKey(digest), kept),
     },
 
     prune() {
