@@ -426,18 +426,25 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
       applyUncitedPolicy(report.uncited, options.onUncitedEntries, (m) => logger.warn(m));
       applyPolicy(report.warnings, 'warn', (m) => logger.warn(m));
 
+      // Each citing document's clusters and the digest its rendering is kept under.
+      const rendered = new Map(
+        documents.flatMap((doc) => {
+          const clusters = reports.get(doc.path)?.clusters ?? [];
+          if (clusters.length === 0) return [];
+          return [[doc.path, { clusters, key: renderer.keyOf(citations, scope, clusters) }]];
+        }),
+      );
+
       // What each document's page renders from the .bib files and the timeline: when it changes,
       // `npm start` compiles the page again.
       for (const doc of documents) {
-        const documentReport = reports.get(doc.path);
-        const clusters = documentReport?.clusters ?? [];
         writeStamp(
           stampsDir,
           siteDir,
           doc.path,
           JSON.stringify([
-            clusters.length > 0 ? renderer.keyOf(citations, scope, clusters) : null,
-            documentReport?.diagnostics ?? [],
+            rendered.get(doc.path)?.key ?? null,
+            reports.get(doc.path)?.diagnostics ?? [],
             citations.timeline?.events.filter((e) => e.chapter === doc.file) ?? [],
           ]),
         );
@@ -445,14 +452,7 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
 
       // Every document's rendering, in worker threads while the bundler starts, unless an
       // earlier build left it in the cache.
-      renderer.prepare(
-        citations,
-        scope,
-        documents.flatMap((d) => {
-          const clusters = reports.get(d.path)?.clusters ?? [];
-          return clusters.length > 0 ? [clusters] : [];
-        }),
-      );
+      renderer.prepare(citations, scope, [...rendered.values()]);
 
       // Documents in reading order, each with the keys it cites.
       const citing = documents

@@ -33,8 +33,15 @@ export type RenderedFrom = 'cache' | 'worker' | 'thread';
 export interface Renderer {
   /** The digest a document's rendering is kept under. */
   keyOf(context: CitationContext, scope: Scope, clusters: readonly ClusterInput[]): string;
-  /** Starts rendering, in worker threads, the documents the cache does not hold. */
-  prepare(context: CitationContext, scope: Scope, documents: readonly ClusterInput[][]): void;
+  /**
+   * Starts rendering, in worker threads, the documents the cache does not hold: each with the
+   * digest `keyOf` gave it.
+   */
+  prepare(
+    context: CitationContext,
+    scope: Scope,
+    documents: readonly { clusters: readonly ClusterInput[]; key: string }[],
+  ): void;
   /**
    * A document's data (`renderInStyles`): from its worker thread, from the cache, or rendered
    * here; the trace says which.
@@ -101,7 +108,15 @@ export function createRenderer(setup: {
   // A report's digest names what it is read from; the engine that reads it is the salt's.
   const reportKey = (digest: string) =>
     createHash('sha256').update(`report\n${salt}\n${digest}`).digest('hex');
-  const held = (key: string) => pending.has(key) || cache.read(key) !== undefined;
+  const held = (key: string) => pending.has(key) || cache.has(key);
+  /** What the cache keeps under `key`, or what `render` gives, then kept there. */
+  const cached = <T>(key: string, render: () => T): T => {
+    const known = cache.read<T>(key);
+    if (known !== undefined) return known;
+    const value = render();
+    cache.write(key, value);
+    return value;
+  };
   let prepared = false;
 
   return {
@@ -112,8 +127,7 @@ export function createRenderer(setup: {
     prepare(context, scope, documents) {
       if (threads === 0) return;
       const todo = new Map<string, readonly ClusterInput[]>();
-      for (const clusters of documents) {
-        const key = documentRenderKey(context, scope, clusters, salt);
+      for (const { clusters, key } of documents) {
         if (!todo.has(key) && !held(key)) todo.set(key, clusters);
       }
       const minimum = prepared ? POOL_MINIMUM.later : POOL_MINIMUM.first;
@@ -147,24 +161,17 @@ export function createRenderer(setup: {
       if (data) pending.delete(key);
       else {
         from = 'cache';
-        data = cache.read<DocumentData>(key);
-      }
-      if (!data) {
-        from = 'thread';
-        data = renderInStyles(context, scope, clusters);
-        cache.write(key, data);
+        data = cached(key, () => {
+          from = 'thread';
+          return renderInStyles(context, scope, clusters);
+        });
       }
       trace({ event: 'document', file, ms: Math.round(performance.now() - start), from });
       return data;
     },
 
     site(context, scope, what, keys, render) {
-      const key = scopeRenderKey(context, scope, what, salt, keys);
-      const known = cache.read<ReturnType<typeof render>>(key);
-      if (known !== undefined) return known;
-      const value = render();
-      cache.write(key, value);
-      return value;
+      return cached(scopeRenderKey(context, scope, what, salt, keys), render);
     },
 
     reports: {
