@@ -118,6 +118,15 @@ describe('the second site, built', () => {
       selectAll('main ul.references > li', tree).map((li) => attr(li, 'dataKey')),
     ).toHaveLength(3);
   });
+
+  it('gives the blog post, which has no description, its first line with the citation as on the page', () => {
+    const tree = page('blog/2024/05/01/first-post');
+    const description = attr(select('meta[name="description"]', tree), 'content');
+    // Numbered in reading order, the work it cites is the site's third, not the page's first:
+    // a first build reads front matter before Docusaurus knows the other documents.
+    expect(text(select('article .citation', tree))).toBe('(3)');
+    expect(description).toBe('A blog post cites too (3), and gets its own references.');
+  });
 });
 
 describe('the second site, in Chromium', () => {

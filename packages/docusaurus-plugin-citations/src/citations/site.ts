@@ -434,3 +434,24 @@ export function checkSite(
     warnings: library.warnings,
   };
 }
+
+/**
+ * The documents under `folders` (absolute), checked, and the site's scope in the reading order
+ * they give when Docusaurus is not there to tell (its sidebars): each folder's documents by
+ * `sidebar_position`, then by path.
+ */
+export function checkFolders(
+  context: CitationContext,
+  folders: readonly string[],
+  store?: ReportStore,
+): { report: SiteReport; scope: Scope } {
+  const files = folders.filter((f) => fs.existsSync(f)).flatMap(listDocuments);
+  const report = checkSite(context, files, store);
+  const scope = siteScope(
+    context,
+    folders.flatMap((folder) =>
+      report.documents.filter((d) => d.path.startsWith(folder + path.sep)).sort(byReadingOrder),
+    ),
+  );
+  return { report, scope };
+}

@@ -45,6 +45,7 @@ import {
   type Scope,
   type SiteReport,
 } from '../citations';
+import { contentFolders } from './contentFolders';
 import { STYLE_STORAGE_KEY } from './constants';
 import { documentExportPath, siteDocuments, type SiteDocument } from './documents';
 import { validateOptions, type Options, type PluginOptions, type PrintOptions } from './options';
@@ -326,6 +327,7 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
     options,
     documents: new Map(),
     scope: [],
+    contentFolders: contentFolders(siteConfig).map((folder) => path.resolve(siteDir, folder)),
     deferredDir: path.join(generatedFilesDir, NAME, options.id, 'deferred'),
     renderer: createRenderer({
       siteDir,
