@@ -1,12 +1,9 @@
 #!/usr/bin/env node
 // The `cite` command. It runs the package's compiled lib/ when lib/ is as new as every file of
 // src/ (as the published package and `npm run build:plugin` leave it), and the TypeScript sources
-// through tsx otherwise, so that it always runs the code it is shipped or edited with. tsx is
-// registered either way: the command reads the site's docusaurus.config.ts.
+// through tsx otherwise, so that it always runs the code it is shipped or edited with.
 const fs = require('node:fs');
 const path = require('node:path');
-
-require('tsx/cjs');
 
 // `cite list | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (error) => {
@@ -32,9 +29,12 @@ function compiled() {
   return fs.statSync(built).mtimeMs >= newest(path.join(__dirname, '../src')) ? built : undefined;
 }
 
-// Compiled, the command loads in about a third of the time (tsx compiles nothing and the
-// engine is not loaded twice: the site's config loads lib/ through the package's exports).
-const { main } = require(compiled() ?? '../src/cli/cite.ts');
+// Compiled, the command loads without tsx's hooks (the site's config alone goes through tsx,
+// src/cli/cite.ts's readSiteConfig), and the engine is loaded once: the config loads lib/ too,
+// through the package's exports.
+const built = compiled();
+if (!built) require('tsx/cjs');
+const { main } = require(built ?? '../src/cli/cite.ts');
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -79,9 +79,12 @@ interface Io {
 function readSiteConfig(cwd: string): SiteConfig {
   const file = path.join(cwd, 'docusaurus.config.ts');
   if (!fs.existsSync(file)) return {};
-  // require, not import(): the config is TypeScript, which tsx compiles on require.
-  const load = createRequire(file);
-  return (load(file) as { default?: SiteConfig }).default ?? {};
+  // tsx compiles the TypeScript config, and what it imports, for this one load: the rest of the
+  // command is loaded without its hooks (which would read and hash every module it loads).
+  const tsx = createRequire(__filename)('tsx/cjs/api') as {
+    require: (id: string, fromFile: string) => unknown;
+  };
+  return (tsx.require(file, file) as { default?: SiteConfig }).default ?? {};
 }
 
 /** A mistake in the command line: exit code 2, with the usage. */
