@@ -142,13 +142,16 @@ describe('reading through the essay', () => {
     await link.click();
     await page.waitForURL(new URL(href, baseUrl).href);
     const target = page.locator(`[id="${href.slice(href.indexOf('#') + 1)}"]`);
-    // In the upper half of the window, once the (smooth) scroll has ended.
+    // In the upper half of the window, once the (smooth) scroll has ended: on a busy machine,
+    // past expect.poll's default second (the check failed so at load 14).
     await expect
-      .poll(() =>
-        target.evaluate((e) => {
-          const { top } = e.getBoundingClientRect();
-          return top > 0 && top < window.innerHeight / 2;
-        }),
+      .poll(
+        () =>
+          target.evaluate((e) => {
+            const { top } = e.getBoundingClientRect();
+            return top > 0 && top < window.innerHeight / 2;
+          }),
+        { timeout: 5_000 },
       )
       .toBe(true);
     await expectNoProblems(page);
