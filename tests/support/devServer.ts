@@ -1,8 +1,7 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import path from 'node:path';
 import type { Readable } from 'node:stream';
 
-import { ROOT } from './paths';
+import { DOCUSAURUS_BIN, docusaurusEnv } from './build';
 
 export interface DevServer {
   /** Where it listens: "http://127.0.0.1:<port>" (pages are under the site's base URL). */
@@ -26,30 +25,13 @@ export function startDevServer(
 ): DevServer {
   const child = spawn(
     process.execPath,
-    [
-      path.join(ROOT, 'node_modules/@docusaurus/core/bin/docusaurus.mjs'),
-      'start',
-      '--port',
-      String(port),
-      '--host',
-      '127.0.0.1',
-      '--no-open',
-    ],
+    [DOCUSAURUS_BIN, 'start', '--port', String(port), '--host', '127.0.0.1', '--no-open'],
     {
       cwd: siteDir,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        FORCE_COLOR: '0',
-        NO_COLOR: '1',
-        NO_UPDATE_NOTIFIER: '1',
-        // vitest sets NODE_ENV to "test", which our browserslist does not know.
-        NODE_ENV: 'development',
-        BROWSER: 'none',
-        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${path.join(ROOT, 'tests/support/offline.cjs')}`,
-        ...env,
-      },
+      // vitest sets NODE_ENV to "test", which our browserslist does not know.
+      env: docusaurusEnv({ NODE_ENV: 'development', BROWSER: 'none', ...env }),
     },
   );
   let output = '';
