@@ -7,7 +7,6 @@
  * says which documents each `.bib` edit rendered again: no others than the pages that cite the
  * entry should be.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -15,9 +14,10 @@ import { performance } from 'node:perf_hooks';
 import { chromium, type Page } from 'playwright-core';
 
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium';
+import { startDevServer, type DevServer } from '../tests/support/devServer';
 import { waitForHydration } from '../tests/support/hydration';
 import { freePort } from '../tests/support/server';
-import { best, median, OUT, ROOT, round, sleep, type Measured } from './common';
+import { best, median, OUT, round, sleep, type Measured } from './common';
 import { FIRST_REVISION, shown, titleMark } from './edits';
 import type { BenchSite } from './sites';
 import { readTrace, rendered, traceSize } from './trace';
@@ -48,56 +48,12 @@ export interface EditLatency {
   startMs: number;
 }
 
-/** `docusaurus start` in its own process group, so that it and its workers end together. */
-function startServer(site: BenchSite, port: number, trace: string, log: string): ChildProcess {
-  const out = fs.openSync(log, 'w');
-  return spawn(
-    process.execPath,
-    [
-      path.join(ROOT, 'node_modules/@docusaurus/core/bin/docusaurus.mjs'),
-      'start',
-      '--port',
-      String(port),
-      '--host',
-      '127.0.0.1',
-      '--no-open',
-    ],
-    {
-      cwd: site.dir,
-      detached: true,
-      stdio: ['ignore', out, out],
-      env: {
-        ...process.env,
-        FORCE_COLOR: '0',
-        NO_COLOR: '1',
-        NO_UPDATE_NOTIFIER: '1',
-        NODE_ENV: 'development',
-        BROWSER: 'none',
-        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${path.join(ROOT, 'tests/support/offline.cjs')}`,
-        DIGITAL_DIVIDE_FEATURES: 'on',
-        CITATIONS_TRACE: trace,
-      },
-    },
-  );
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.pid === undefined) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  process.kill(-child.pid, 'SIGTERM');
-  const timer = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
 /** Waits until the dev server answers for `url` (it holds requests until it has compiled). */
-async function waitForServer(url: string, child: ChildProcess, log: string): Promise<void> {
+async function waitForServer(url: string, server: DevServer): Promise<void> {
   const deadline = Date.now() + START_TIMEOUT;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new Error(
-        `docusaurus start exited ${child.exitCode}:\n${fs.readFileSync(log, 'utf8')}`,
-      );
+    if (server.process.exitCode !== null) {
+      throw new Error(`docusaurus start exited ${server.process.exitCode}:\n${server.output()}`);
     }
     try {
       const response = await fetch(url);
@@ -140,13 +96,21 @@ export async function editLatency(site: BenchSite, rounds: number): Promise<Edit
   const port = await freePort();
   const url = `http://127.0.0.1:${port}${site.editPath}`;
   const started = performance.now();
-  const server = startServer(site, port, trace, log);
+  const server = startDevServer(site.dir, port, {
+    DIGITAL_DIVIDE_FEATURES: 'on',
+    CITATIONS_TRACE: trace,
+  });
+  // The server's output as it comes, to follow a long first compile.
+  fs.writeFileSync(log, '');
+  for (const stream of [server.process.stdout, server.process.stderr]) {
+    stream.on('data', (chunk: Buffer) => fs.appendFileSync(log, chunk));
+  }
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const runs: Record<Kind, (number | null)[]> = { text: [], locator: [], bib: [] };
   const bibRendered: (string[] | null)[] = [];
   let startMs = 0;
   try {
-    await waitForServer(url, server, log);
+    await waitForServer(url, server);
     const page = await browser.newPage();
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: START_TIMEOUT });
     await waitForHydration(page);
@@ -189,7 +153,7 @@ export async function editLatency(site: BenchSite, rounds: number): Promise<Edit
     }
   } finally {
     await browser.close();
-    await stopServer(server);
+    await server.stop();
     site.revisePage(FIRST_REVISION);
     site.retitleEntry(0);
   }

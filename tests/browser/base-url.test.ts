@@ -4,34 +4,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { SiteBrowser, expectNoProblems, waitForHydration } from '../support/browser';
-import { buildForTests } from '../support/build';
+import { expectNoProblems, waitForHydration } from '../support/browser';
 import { attr, readPage, selectAll } from '../support/html';
 import { checkLinks } from '../support/links';
-import { serveStatic } from '../support/server';
+import { servedBuildForThisFile } from '../support/servedBuild';
 
 const BASE = '/digital-divide/';
 const SITE_URL = 'https://example.github.io';
 
-let build: Awaited<ReturnType<typeof buildForTests>> | undefined;
-let server: Awaited<ReturnType<typeof serveStatic>> | undefined;
-let browser: SiteBrowser | undefined;
-
-beforeAll(async () => {
-  build = await buildForTests('BASE_URL_BUILD_DIR', undefined, {
-    BASE_URL: BASE,
-    SITE_URL,
-  });
-  server = await serveStatic(build.dir, BASE);
-  browser = await SiteBrowser.launch(server.url + BASE);
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  build?.remove();
+const site = servedBuildForThisFile({
+  reuse: 'BASE_URL_BUILD_DIR',
+  env: { BASE_URL: BASE, SITE_URL },
+  base: BASE,
 });
 
 /**
@@ -43,7 +29,7 @@ const VISITED = ['', 'google', 'bibliography', 'timeline', 'print', 'search'];
 /** Every page of the build, as a path under the base URL. */
 function pages(): string[] {
   return fs
-    .readdirSync(build!.dir, { recursive: true, encoding: 'utf8' })
+    .readdirSync(site.dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.html') && f !== '404.html')
     .map(
       (f) =>
@@ -60,18 +46,18 @@ function pages(): string[] {
 describe(`the essay built with BASE_URL=${BASE}`, () => {
   it('has every page, asset and download that its HTML links to', () => {
     expect(pages().length).toBeGreaterThan(10);
-    expect(checkLinks(build!.dir, BASE, SITE_URL)).toEqual([]);
+    expect(checkLinks(site.dir, BASE, SITE_URL)).toEqual([]);
   });
 
   it('offers each chapter its own reference files under the base URL', () => {
-    const links = selectAll('article .references-downloads a', readPage(build!.dir, '/google'));
+    const links = selectAll('article .references-downloads a', readPage(site.dir, '/google'));
     expect(links.map((a) => attr(a, 'href'))).toEqual([
       `${BASE}references/google-biblatex.bib`,
       `${BASE}references/google-bibtex.bib`,
       `${BASE}references/google.ris`,
     ]);
     for (const file of ['google-biblatex.bib', 'google-bibtex.bib', 'google.ris']) {
-      expect(fs.existsSync(path.join(build!.dir, 'references', file)), file).toBe(true);
+      expect(fs.existsSync(path.join(site.dir, 'references', file)), file).toBe(true);
     }
   });
 
@@ -81,7 +67,7 @@ describe(`the essay built with BASE_URL=${BASE}`, () => {
     async () => {
       const failed: string[] = [];
       for (const pagePath of VISITED.map((p) => BASE + p)) {
-        const page: Page = await browser!.newPage();
+        const page: Page = await site.browser.newPage();
         page.on('response', (response) => {
           if (response.status() >= 400)
             failed.push(`${pagePath}: ${response.status()} ${response.url()}`);
@@ -89,11 +75,11 @@ describe(`the essay built with BASE_URL=${BASE}`, () => {
         page.on('requestfailed', (request) => {
           failed.push(`${pagePath}: ${request.failure()?.errorText ?? 'failed'} ${request.url()}`);
         });
-        await page.goto(server!.url + pagePath);
+        await page.goto(site.origin + pagePath);
         await waitForHydration(page);
         await page.waitForLoadState('networkidle');
         await expectNoProblems(page);
-        await browser!.closePages();
+        await site.browser.closePages();
       }
       expect(failed).toEqual([]);
     },

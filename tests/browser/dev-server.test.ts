@@ -1,14 +1,13 @@
 // `npm start` while an editor works: a page follows edits to the .bib files its citations come
 // from, and /print follows edits to the chapters, without restarting the server; a .bib edit
 // compiles again only the pages citing the entry.
-import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { SiteBrowser } from '../support/browser';
-import { ROOT } from '../support/paths';
+import { startDevServer, type DevServer } from '../support/devServer';
 import { freePort } from '../support/server';
 import { copySite } from '../support/tempsite';
 import { readTrace } from '../support/trace';
@@ -34,47 +33,21 @@ async function listening(port: number, timeoutMs: number): Promise<void> {
 describe('the development server', () => {
   const site = copySite();
   const trace = path.join(site.dir, 'citations-trace.jsonl');
-  let server: ChildProcess | undefined;
+  let server: DevServer | undefined;
   let browser: SiteBrowser | undefined;
-  let output = '';
 
   beforeAll(async () => {
     const port = await freePort();
-    server = spawn(
-      process.execPath,
-      [
-        path.join(ROOT, 'node_modules/@docusaurus/core/bin/docusaurus.mjs'),
-        'start',
-        '--port',
-        String(port),
-        '--host',
-        '127.0.0.1',
-        '--no-open',
-      ],
-      {
-        cwd: site.dir,
-        // NODE_ENV: vitest sets it to "test", which our browserslist does not know.
-        env: {
-          ...process.env,
-          NODE_ENV: 'development',
-          FORCE_COLOR: '0',
-          BROWSER: 'none',
-          CITATIONS_TRACE: trace,
-        },
-      },
-    );
-    // Kept for the failure messages: a compile error shows here, not in the browser.
-    server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    browser = await SiteBrowser.launch(`http://127.0.0.1:${port}`);
+    server = startDevServer(site.dir, port, { CITATIONS_TRACE: trace });
+    browser = await SiteBrowser.launch(server.url);
     await listening(port, 60_000).catch((error: unknown) => {
-      throw new Error(`docusaurus start did not come up:\n${output}`, { cause: error });
+      throw new Error(`docusaurus start did not come up:\n${server!.output()}`, { cause: error });
     });
   }, 90_000);
 
   afterAll(async () => {
     await browser?.close();
-    server?.kill();
+    await server?.stop();
     site.remove();
   });
 
@@ -93,7 +66,7 @@ describe('the development server', () => {
         .first()
         .waitFor({ timeout: 90_000 })
         .catch((error: unknown) => {
-          throw new Error(`No references on ${pagePath}; the server said:\n${output}`, {
+          throw new Error(`No references on ${pagePath}; the server said:\n${server!.output()}`, {
             cause: error,
           });
         });

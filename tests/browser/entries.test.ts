@@ -3,11 +3,16 @@
 // mouse, tap and keyboard, announced as a disclosure, closed with Escape), its archived copy and
 // back-links stand apart from its address, and the citation style is chosen at the References
 // heading and in a citation's preview, one choice for the whole site.
+//
+// At each screen size one tab serves the checks: opening a context and loading a page cost more
+// than most of them. Each check on it starts by asserting the state it needs (every entry
+// closed, the default style) and leaves the page so; its `expectNoProblems` speaks of the whole
+// visit to the page so far.
 import fs from 'node:fs';
 import path from 'node:path';
 
 import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 
 import {
   axe,
@@ -16,6 +21,8 @@ import {
   expectNoProblems,
   gotoAndHydrate,
   PHONE,
+  switchColorMode,
+  visit,
 } from '../support/browser';
 
 const baseUrl = inject('baseUrl');
@@ -37,11 +44,18 @@ const LISTS = [
 /** What a reader can act on in a list besides its entries' text: copies and downloads. */
 const ACTIONS = 'button[data-copy-link], a[download]';
 
-async function openPage(pagePath: string, size: BrowserContextOptions = DESKTOP): Promise<Page> {
-  const page = await site.newPage({ ...size, acceptDownloads: true });
-  await page
+/** What the copy and download checks need: the clipboard (on the served origin) and downloads. */
+const READER: BrowserContextOptions = { acceptDownloads: true };
+
+function allowClipboard(page: Page): Promise<void> {
+  return page
     .context()
     .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseUrl).origin });
+}
+
+async function openPage(pagePath: string, size: BrowserContextOptions = DESKTOP): Promise<Page> {
+  const page = await site.newPage({ ...size, ...READER });
+  await allowClipboard(page);
   await gotoAndHydrate(page, pagePath);
   return page;
 }
@@ -70,12 +84,42 @@ function isFocused(locator: Locator): Promise<boolean> {
   return locator.evaluate((element) => element === document.activeElement);
 }
 
+/** The state a check on a shared tab starts from and leaves: every entry of the list closed. */
+async function expectAllClosed(page: Page, list: string): Promise<void> {
+  expect(await visibleActions(page.locator(list)).count(), 'actions open in the list').toBe(0);
+  expect(
+    await page.locator(`${list} button[aria-expanded="true"]`).count(),
+    '“Cite” buttons expanded in the list',
+  ).toBe(0);
+}
+
+/** Closes an entry's actions with its “Cite”, as the reader would. */
+async function closeEntry(entry: Locator, phone: boolean): Promise<void> {
+  await press(citeButton(entry), phone);
+  await expect.poll(() => citeButton(entry).getAttribute('aria-expanded')).toBe('false');
+}
+
+/** The citation style the site starts in; choosing it again forgets the reader's choice. */
+async function expectDefaultStyle(page: Page): Promise<void> {
+  const select = page.getByLabel('Citation style').first();
+  expect(await select.inputValue(), 'the citation style the check starts from').toBe('apa');
+}
+
+async function chooseDefaultStyle(page: Page): Promise<void> {
+  await page.getByLabel('Citation style').first().selectOption({ label: 'APA' });
+  expect(await page.locator('html').getAttribute('data-citation-style')).toBeNull();
+}
+
 describe.each(SIZES)('at %s', (_, size) => {
   const phone = isPhone(size);
+  const tab = site.pageForThisBlock({ ...size, ...READER });
+  beforeAll(() => allowClipboard(tab()));
 
   describe.each(LISTS)('the entries of $path', ({ path: pagePath, list }) => {
+    beforeAll(() => visit(tab(), pagePath));
+
     it('show one quiet “Cite” each and no action until it is used', async () => {
-      const page = await openPage(pagePath, size);
+      const page = tab();
       const all = entries(page, list);
       const count = await all.count();
       expect(count).toBeGreaterThan(1);
@@ -100,7 +144,8 @@ describe.each(SIZES)('at %s', (_, size) => {
     });
 
     it('open the actions of the entry whose “Cite” is used, one entry at a time', async () => {
-      const page = await openPage(pagePath, size);
+      const page = tab();
+      await expectAllClosed(page, list);
       const [first, second] = [entries(page, list).nth(0), entries(page, list).nth(1)];
       const keys = await Promise.all([first, second].map((e) => e.getAttribute('data-key')));
 
@@ -137,7 +182,8 @@ describe.each(SIZES)('at %s', (_, size) => {
     });
 
     it('close with Escape, which gives the focus back to “Cite”', async () => {
-      const page = await openPage(pagePath, size);
+      const page = tab();
+      await expectAllClosed(page, list);
       const entry = entries(page, list).nth(1);
       await press(citeButton(entry), phone);
       const copy = entry.getByRole('button', { name: /^Copy BibLaTeX of / });
@@ -151,7 +197,8 @@ describe.each(SIZES)('at %s', (_, size) => {
     });
 
     it('once opened, copy the entry’s own BibLaTeX and download its own BibTeX', async () => {
-      const page = await openPage(pagePath, size);
+      const page = tab();
+      await expectAllClosed(page, list);
       const entry = entries(page, list).last();
       const key = (await entry.getAttribute('data-key'))!;
       await press(citeButton(entry), phone);
@@ -184,10 +231,12 @@ describe.each(SIZES)('at %s', (_, size) => {
       expect(bibtex.match(/^@\w+\{[^,]+,$/gm)).toEqual([expect.stringContaining(`{${key},`)]);
       expect(download.suggestedFilename()).toMatch(/-bibtex\.bib$/);
       await expectNoProblems(page);
+      await closeEntry(entry, phone);
     });
 
     it('set the archived copy and the back-links apart from the reference’s last word', async () => {
-      const page = await openPage(pagePath, size);
+      const page = tab();
+      await expectAllClosed(page, list);
       const found = await page.locator(list).evaluate((ul) => {
         /** The horizontal room between the end of `before` and the start of `after`. */
         const gap = (before: Range | Element, after: Element) => {
@@ -231,9 +280,35 @@ describe.each(SIZES)('at %s', (_, size) => {
     });
   });
 
+  it('passes axe with an entry’s actions open, in both colour modes', async () => {
+    const page = tab();
+    await visit(page, '/google');
+    const list = 'article ul.references';
+    await expectAllClosed(page, list);
+    const entry = entries(page, list).first();
+    await press(citeButton(entry), phone);
+    await page.locator(list).getByRole('button', { name: /^Copy/ }).first().waitFor();
+    // The reader's system turns dark with the actions open, as it does at night.
+    try {
+      for (const mode of ['light', 'dark'] as const) {
+        await switchColorMode(page, mode);
+        expect(await axe(page), mode).toEqual([]);
+      }
+    } finally {
+      await switchColorMode(page, 'light');
+    }
+    await expectNoProblems(page);
+    await closeEntry(entry, phone);
+  });
+
+  // The style is one choice for the whole site, kept in the tab's storage: each check starts
+  // from the default and chooses it again at its end.
   describe('the citation style', () => {
+    beforeAll(() => visit(tab(), '/google'));
+
     it('is chosen at the References heading, and changes the citations above it', async () => {
-      const page = await openPage('/google', size);
+      const page = tab();
+      await expectDefaultStyle(page);
       const heading = page.locator('article h2#references');
       const select = page.locator('article').getByLabel('Citation style');
       expect(await select.count()).toBe(1);
@@ -270,10 +345,13 @@ describe.each(SIZES)('at %s', (_, size) => {
       expect(vancouver).toHaveLength(apa.length);
       for (const c of vancouver) expect(c).toMatch(/^\(\d+\)$/);
       await expectNoProblems(page);
+      await chooseDefaultStyle(page);
+      expect(await citations()).toEqual(apa);
     });
 
     it('is chosen in a citation’s preview too, which follows the citation into the new style', async () => {
-      const page = await openPage('/google', size);
+      const page = tab();
+      await expectDefaultStyle(page);
       const link = page.locator('article p a.citation-link').filter({ visible: true }).nth(1);
       const target = await link.getAttribute('href');
       await link.scrollIntoViewIfNeeded();
@@ -311,22 +389,8 @@ describe.each(SIZES)('at %s', (_, size) => {
       await gotoAndHydrate(page, '/bans');
       expect(await page.locator('article p .citation').first().innerText()).toMatch(/^\(\d+/);
       await expectNoProblems(page);
+      await chooseDefaultStyle(page);
     });
-  });
-
-  it('passes axe with an entry’s actions open, in both colour modes', async () => {
-    for (const colorScheme of ['light', 'dark'] as const) {
-      const page = await site.newPage({ ...size, colorScheme });
-      await gotoAndHydrate(page, '/google');
-      await press(citeButton(entries(page, 'article ul.references').first()), phone);
-      await page
-        .locator('article ul.references')
-        .getByRole('button', { name: /^Copy/ })
-        .first()
-        .waitFor();
-      expect(await axe(page), colorScheme).toEqual([]);
-      await expectNoProblems(page);
-    }
   });
 });
 
@@ -368,30 +432,37 @@ describe('with the keyboard alone', () => {
 });
 
 describe('on paper', () => {
+  const tab = site.pageForThisBlock(DESKTOP);
+
   it.each(LISTS)(
     '$path prints the entries without “Cite” or its actions, and each archived copy as its address',
     async ({ path: pagePath, list }) => {
-      const page = await openPage(pagePath);
+      const page = tab();
+      await visit(page, pagePath);
       await citeButton(entries(page, list).first()).click();
       await visibleActions(page.locator(list)).first().waitFor();
       await page.emulateMedia({ media: 'print' });
-      const printed = await page.locator(list).evaluate((ul) =>
-        Array.from(ul.querySelectorAll<HTMLElement>('button, a[download], .entry-actions-panel'))
-          .filter((e) => e.checkVisibility())
-          .map((e) => e.outerHTML.slice(0, 80)),
-      );
-      expect(printed).toEqual([]);
-      const archives = await page.locator(`${list} .entry-archive`).evaluateAll((spans) =>
-        spans.map((s) => ({
-          text: (s as HTMLElement).innerText,
-          href: s.querySelector('a')!.getAttribute('href'),
-          after: getComputedStyle(s.querySelector('a')!, '::after').content,
-        })),
-      );
-      expect(archives.length).toBeGreaterThan(0);
-      for (const a of archives) {
-        expect(a.text).toMatch(/^\(archived/);
-        expect(a.after).toBe(`" <${a.href}>"`);
+      try {
+        const printed = await page.locator(list).evaluate((ul) =>
+          Array.from(ul.querySelectorAll<HTMLElement>('button, a[download], .entry-actions-panel'))
+            .filter((e) => e.checkVisibility())
+            .map((e) => e.outerHTML.slice(0, 80)),
+        );
+        expect(printed).toEqual([]);
+        const archives = await page.locator(`${list} .entry-archive`).evaluateAll((spans) =>
+          spans.map((s) => ({
+            text: (s as HTMLElement).innerText,
+            href: s.querySelector('a')!.getAttribute('href'),
+            after: getComputedStyle(s.querySelector('a')!, '::after').content,
+          })),
+        );
+        expect(archives.length).toBeGreaterThan(0);
+        for (const a of archives) {
+          expect(a.text).toMatch(/^\(archived/);
+          expect(a.after).toBe(`" <${a.href}>"`);
+        }
+      } finally {
+        await page.emulateMedia({ media: null });
       }
     },
   );

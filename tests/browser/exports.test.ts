@@ -3,13 +3,17 @@
 // and say so to screen readers, the "Cite this chapter" box copies exactly what it shows, and every download link
 // hands over the file the build wrote, all without a console error or a request to another
 // host. What the files hold is checked against independent readers in tests/build/exports.
+//
+// The checks of one page share a tab where none needs a page fresh from the server (opening a
+// context and loading a page cost more than most checks): each starts by asserting what it
+// needs of the page, and its `expectNoProblems` speaks of the whole visit so far.
 import fs from 'node:fs';
 import path from 'node:path';
 
 import type { Download, Locator, Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { chromiumForThisFile, expectNoProblems, gotoAndHydrate } from '../support/browser';
+import { chromiumForThisFile, expectNoProblems, gotoAndHydrate, visit } from '../support/browser';
 import { readRis, readWithPython } from '../support/readers';
 
 const baseUrl = inject('baseUrl');
@@ -53,14 +57,31 @@ function siteBibEntry(dialect: Dialect, key: string): string | undefined {
 
 const site = chromiumForThisFile(baseUrl);
 
+function allowClipboard(page: Page): Promise<void> {
+  return page
+    .context()
+    .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseUrl).origin });
+}
+
 /** A page allowed to use the clipboard (on the served origin only) and to download files. */
 async function openPage(pagePath: string): Promise<Page> {
   const page = await site.newPage({ acceptDownloads: true });
-  await page
-    .context()
-    .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseUrl).origin });
+  await allowClipboard(page);
   await gotoAndHydrate(page, pagePath);
   return page;
+}
+
+/**
+ * One such page for the tests of the enclosing `describe`, showing `pagePath`: a tab that has
+ * downloaded files counts towards MAX_DOWNLOADS_PER_PAGE for every test that shares it.
+ */
+function tabForThisBlock(pagePath: string): () => Page {
+  const tab = site.pageForThisBlock({ acceptDownloads: true });
+  beforeAll(async () => {
+    await allowClipboard(tab());
+    await visit(tab(), pagePath);
+  });
+  return tab;
 }
 
 function readClipboard(page: Page): Promise<string> {
@@ -76,6 +97,14 @@ async function resetClipboard(page: Page): Promise<void> {
 async function copied(page: Page): Promise<string> {
   await expect.poll(() => readClipboard(page), { timeout: 5_000 }).not.toBe(SENTINEL);
   return readClipboard(page);
+}
+
+/**
+ * Before a copy on a tab that copied before: the live region does not say `message` already, so
+ * that `expectAnnounced` afterwards hears this copy's announcement.
+ */
+async function expectNotAnnouncedYet(page: Page, message: string): Promise<void> {
+  expect(await page.locator('#copy-status').textContent()).not.toBe(message);
 }
 
 /** Waits until the polite live region says `message`. */
@@ -105,6 +134,22 @@ function entry(page: Page, list: string, key: string): Locator {
 
 function citeButton(page: Page, list: string, key: string): Locator {
   return entry(page, list, key).getByRole('button', { name: 'Cite', exact: true });
+}
+
+/** The keys of the entries whose actions are open. */
+function openEntries(page: Page, list: string): Promise<string[]> {
+  return entries(page, list).evaluateAll((items) =>
+    items
+      .filter((item) => item.querySelector('button[aria-expanded="true"]'))
+      .map((item) => item.getAttribute('data-key') ?? ''),
+  );
+}
+
+/** Closes the entry's actions with its "Cite". */
+async function closeActions(page: Page, list: string, key: string): Promise<void> {
+  const cite = citeButton(page, list, key);
+  if ((await cite.getAttribute('aria-expanded')) === 'true') await cite.click();
+  await expect.poll(() => cite.getAttribute('aria-expanded')).toBe('false');
 }
 
 /** Opens the entry's actions with its "Cite" (they are not on the page until then). */
@@ -182,34 +227,16 @@ async function downloadBy(page: Page, link: Locator): Promise<Download> {
 }
 
 describe.each(REFERENCE_PAGES)('references on $path', ({ path: pagePath, list, start }) => {
-  it('"Copy BibLaTeX" and "Copy BibTeX" copy exactly that entry and announce it', async () => {
-    const page = await openPage(pagePath);
-    for (const key of await keysOf(page, list)) {
-      await openActions(page, list, key);
-      for (const dialect of DIALECTS) {
-        const button = copyButton(page, list, key, dialect);
-        await resetClipboard(page);
-        await button.click();
-        const text = await copied(page);
-        // Exactly the entry's own file, the one the Download link beside it hands over.
-        const file = await button.locator('xpath=..').locator('a[download]').getAttribute('href');
-        expect(file).toMatch(new RegExp(`${dialect.suffix}$`));
-        expect(text).toBe(fs.readFileSync(path.join(buildDir, file!), 'utf8'));
-        expectEntryBibtex(text, key, dialect);
-        await expectAnnounced(page, `${dialect.label} of ${key} copied to the clipboard`);
-        expect(await button.getAttribute('data-copied')).toBe('true');
-      }
-    }
-    // The "copied" state of the button is short-lived.
-    const last = copyButton(page, list, (await keysOf(page, list)).at(-1)!, DIALECTS[1]);
-    await expect.poll(() => last.getAttribute('data-copied'), { timeout: 5_000 }).toBeNull();
-    await expectNoProblems(page);
-  });
+  // In this order: the keyboard check starts with every entry closed and leaves them so; the
+  // download check asks for MAX_DOWNLOADS_PER_PAGE, and no other check downloads; the Copy
+  // check's first announcement differs from the keyboard check's last one.
+  const tab = tabForThisBlock(pagePath);
 
   it('“Cite” and the Copy buttons work from the keyboard alone (Tab, then Enter or Space)', async () => {
-    const page = await openPage(pagePath);
+    const page = tab();
     const keys = await keysOf(page, list);
     expect(keys.length, 'entries to copy').toBeGreaterThanOrEqual(2);
+    expect(await openEntries(page, list), 'entries open before the check').toEqual([]);
     await page.locator(start).focus();
 
     // The first entry's BibLaTeX is copied with Enter, the second one's BibTeX with Space.
@@ -238,10 +265,12 @@ describe.each(REFERENCE_PAGES)('references on $path', ({ path: pagePath, list, s
       expect(await isFocused(button)).toBe(true);
     }
     await expectNoProblems(page);
+    // Closed again, as the check found them.
+    for (const key of keys.slice(0, 2)) await closeActions(page, list, key);
   });
 
   it('"Download BibLaTeX (.bib)" and "Download BibTeX (.bib)" download that entry', async () => {
-    const page = await openPage(pagePath);
+    const page = tab();
     // Two downloads per entry: half as many entries as a page may download.
     for (const key of spread(await keysOf(page, list), MAX_DOWNLOADS_PER_PAGE / 2)) {
       await openActions(page, list, key);
@@ -255,6 +284,32 @@ describe.each(REFERENCE_PAGES)('references on $path', ({ path: pagePath, list, s
         expectEntryBibtex((await contentOf(download)).toString('utf8'), key, dialect);
       }
     }
+    await expectNoProblems(page);
+  });
+
+  it('"Copy BibLaTeX" and "Copy BibTeX" copy exactly that entry and announce it', async () => {
+    const page = tab();
+    for (const key of await keysOf(page, list)) {
+      await openActions(page, list, key);
+      for (const dialect of DIALECTS) {
+        const button = copyButton(page, list, key, dialect);
+        const message = `${dialect.label} of ${key} copied to the clipboard`;
+        await expectNotAnnouncedYet(page, message);
+        await resetClipboard(page);
+        await button.click();
+        const text = await copied(page);
+        // Exactly the entry's own file, the one the Download link beside it hands over.
+        const file = await button.locator('xpath=..').locator('a[download]').getAttribute('href');
+        expect(file).toMatch(new RegExp(`${dialect.suffix}$`));
+        expect(text).toBe(fs.readFileSync(path.join(buildDir, file!), 'utf8'));
+        expectEntryBibtex(text, key, dialect);
+        await expectAnnounced(page, message);
+        expect(await button.getAttribute('data-copied')).toBe('true');
+      }
+    }
+    // The "copied" state of the button is short-lived.
+    const last = copyButton(page, list, (await keysOf(page, list)).at(-1)!, DIALECTS[1]);
+    await expect.poll(() => last.getAttribute('data-copied'), { timeout: 5_000 }).toBeNull();
     await expectNoProblems(page);
   });
 });
@@ -368,8 +423,10 @@ describe('"Cite this chapter" on /google', () => {
     return box(page).locator(`div:has(> div > h3#${id}), div:has(> h3#${id})`);
   }
 
+  const tab = tabForThisBlock('/google');
+
   it('each Copy button copies exactly the text shown with it', async () => {
-    const page = await openPage('/google');
+    const page = tab();
     // The heading's text, without the zero-width space of its "#" anchor link.
     const heading = await box(page).locator('h2#cite-this').textContent();
     expect(heading?.replace(/\u200b/g, '').trim()).toBe('Cite this chapter');
@@ -390,7 +447,7 @@ describe('"Cite this chapter" on /google', () => {
   });
 
   it('the BibLaTeX, BibTeX and RIS it shows read back as this chapter', async () => {
-    const page = await openPage('/google');
+    const page = tab();
     for (const id of ['cite-this-biblatex', 'cite-this-bibtex']) {
       const text = await part(page, id).locator('pre > code').innerText();
       const dir = fs.mkdtempSync('/tmp/cite-this-');
@@ -410,7 +467,7 @@ describe('"Cite this chapter" on /google', () => {
   });
 
   it('its Download links hand over the BibLaTeX, BibTeX and RIS it shows', async () => {
-    const page = await openPage('/google');
+    const page = tab();
     for (const [id, name] of [
       ['cite-this-biblatex', 'BibLaTeX'],
       ['cite-this-bibtex', 'BibTeX'],

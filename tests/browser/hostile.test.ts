@@ -20,6 +20,7 @@ import {
   problemsOf,
   SiteBrowser,
   SIZES,
+  visit,
   waitForHydration,
 } from '../support/browser';
 import { runBuild } from '../support/build';
@@ -200,9 +201,15 @@ afterAll(async () => {
     fs.rmSync(build.dir, { recursive: true, force: true });
 });
 
-/** A page that also records the dialogs a script would open (alert, confirm, prompt). */
-async function newPage(options?: Parameters<SiteBrowser['newPage']>[0]): Promise<Page> {
-  const page = await browser.newPage(options);
+/**
+ * A page that also records the dialogs a script would open (alert, confirm, prompt). With
+ * `keep`, it outlives the test: close it with `browser.closePage`.
+ */
+async function newPage(
+  options?: Parameters<SiteBrowser['newPage']>[0],
+  { keep = false } = {},
+): Promise<Page> {
+  const page = await browser.newPage(options, { keep });
   // The corpus's pages are large (/print, /bibliography in four styles), and CI machines busy.
   page.setDefaultTimeout(30_000);
   page.on('dialog', (dialog) => {
@@ -506,8 +513,19 @@ describe.each(SIZES)('every page that shows the corpus, at %s', (size, options) 
 });
 
 describe('the hostile corpus', () => {
+  // One tab for the three checks (a context costs more to open than most of them), each
+  // starting from a blank page with nothing recorded.
+  let tab: Page | undefined;
+  beforeAll(async () => {
+    tab = await newPage(undefined, { keep: true });
+  });
+  afterAll(async () => {
+    if (tab) await browser.closePage(tab);
+  });
+
   it('is cited on its page, in /print and on /timeline, so that its previews were opened', async () => {
-    const page = await newPage();
+    const page = tab!;
+    await leavePage(page);
     for (const [urlPath, keys] of [
       ['/hostile', CITED],
       ['/print', CITED],
@@ -522,8 +540,8 @@ describe('the hostile corpus', () => {
   });
 
   it('reads as its text in the JSON-LD of its page', async () => {
-    const page = await newPage();
-    await gotoAndHydrate(page, '/hostile');
+    const page = tab!;
+    await visit(page, '/hostile');
     const scripts = await page
       .locator('script[type="application/ld+json"]')
       .evaluateAll((ss) =>
@@ -547,8 +565,8 @@ describe('the hostile corpus', () => {
 
   it('stays text in search suggestions and on the results page', async () => {
     const query = '<img src=x onerror=__xss_title_img=1 data-hostile>';
-    const page = await newPage();
-    await gotoAndHydrate(page, '/hostile');
+    const page = tab!;
+    await visit(page, '/hostile');
     const box = page.getByRole('searchbox').or(page.locator('input.navbar__search-input')).first();
     await box.click();
     await box.pressSequentially(query, { delay: 10 });

@@ -1,7 +1,10 @@
 // Reading without losing one's place: citation previews by mouse, keyboard and touch, offline
 // search that lands on the passage, and the print edition as a printer sees it.
+//
+// Checks at a laptop's size that need no fresh context share one tab per block, visiting their
+// page anew (opening a context costs more than most checks); each leaves the tab as it found it.
 import type { Locator, Page, Request } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it, onTestFinished } from 'vitest';
 
 import {
   chromiumForThisFile,
@@ -36,9 +39,11 @@ async function entryText(page: Page, link: Locator): Promise<string> {
 }
 
 describe('citation previews', () => {
+  const tab = site.pageForThisBlock();
+
   it('open on hover with the full reference, and close when the pointer leaves', async () => {
-    const page = await site.newPage();
-    await gotoAndHydrate(page, '/google');
+    const page = tab();
+    await visit(page, '/google');
     const link = page.locator('a.citation-link').filter({ visible: true }).nth(1);
     await link.hover();
     // The preview's code is loaded on first use, which a loaded host can take seconds to do.
@@ -58,8 +63,8 @@ describe('citation previews', () => {
   });
 
   it('open from the keyboard, are announced, reachable with Tab and closed with Escape', async () => {
-    const page = await site.newPage();
-    await gotoAndHydrate(page, '/bans');
+    const page = tab();
+    await visit(page, '/bans');
     const link = page.locator('a.citation-link').filter({ visible: true }).first();
     // Tab from the paragraph's start until the citation has focus, as a keyboard user would.
     await link.evaluate((a) => {
@@ -126,14 +131,18 @@ describe('citation previews', () => {
   });
 
   it('pass axe while open, in both colour modes', async () => {
-    const page = await site.newPage();
-    await gotoAndHydrate(page, '/bytedance');
+    const page = tab();
+    await visit(page, '/bytedance');
     await page.locator('a.citation-link').filter({ visible: true }).first().focus();
     // The system turns dark with the preview open: axe looks at it in each mode.
-    for (const mode of ['light', 'dark'] as const) {
-      await switchColorMode(page, mode);
-      await expect.poll(() => preview(page).isVisible()).toBe(true);
-      expect(await axe(page), `${mode} mode`).toEqual([]);
+    try {
+      for (const mode of ['light', 'dark'] as const) {
+        await switchColorMode(page, mode);
+        await expect.poll(() => preview(page).isVisible()).toBe(true);
+        expect(await axe(page), `${mode} mode`).toEqual([]);
+      }
+    } finally {
+      await switchColorMode(page, 'light');
     }
   });
 });
@@ -201,10 +210,13 @@ describe('offline search', () => {
 });
 
 describe('the print edition', () => {
+  const tab = site.pageForThisBlock();
+
   it('prints the essay and its sources without the site’s navigation', async () => {
-    const page = await site.newPage();
-    await gotoAndHydrate(page, '/print');
+    const page = tab();
+    await visit(page, '/print');
     await page.emulateMedia({ media: 'print' });
+    onTestFinished(() => page.emulateMedia({ media: null }));
     for (const chrome of ['.navbar', 'footer.footer', '.print-edition__note']) {
       expect(await page.locator(chrome).first().isVisible(), chrome).toBe(false);
     }
@@ -225,9 +237,10 @@ describe('the print edition', () => {
   });
 
   it('prints a chapter without the sidebar, table of contents or pagination', async () => {
-    const page = await site.newPage();
-    await gotoAndHydrate(page, '/google');
+    const page = tab();
+    await visit(page, '/google');
     await page.emulateMedia({ media: 'print' });
+    onTestFinished(() => page.emulateMedia({ media: null }));
     for (const chrome of [
       '.navbar',
       '.theme-doc-sidebar-container',

@@ -4,42 +4,31 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { SiteBrowser, expectNoProblems, waitForHydration } from '../support/browser';
-import { buildForTests } from '../support/build';
+import { expectNoProblems, waitForHydration } from '../support/browser';
 import { parseExport } from '../support/citationjs';
 import { attr, readPage, select, selectAll, text } from '../support/html';
 import { checkLinks } from '../support/links';
 import { ROOT } from '../support/paths';
-import { serveStatic } from '../support/server';
+import { servedBuildForThisFile } from '../support/servedBuild';
 
 const SITE = path.join(ROOT, 'tests/sites/second');
 const BASE = '/sub/';
 const URL = 'https://second.example.org';
 
-let build: Awaited<ReturnType<typeof buildForTests>> | undefined;
-let server: Awaited<ReturnType<typeof serveStatic>> | undefined;
-let browser: SiteBrowser | undefined;
-
-beforeAll(async () => {
-  build = await buildForTests('SECOND_SITE_BUILD_DIR', SITE);
-  server = await serveStatic(build.dir, BASE);
-  browser = await SiteBrowser.launch(server.url + BASE);
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  build?.remove();
+const site = servedBuildForThisFile({
+  reuse: 'SECOND_SITE_BUILD_DIR',
+  siteDir: SITE,
+  base: BASE,
 });
 
 /** A page of the build by its path under the base URL ("docs/intro"). */
-const page = (p: string) => readPage(build!.dir, `/${p}`);
+const page = (p: string) => readPage(site.dir, `/${p}`);
 
 describe('the second site, built', () => {
   it('has every page, asset, download and fragment its HTML links to, under /sub/', () => {
-    expect(checkLinks(build!.dir, BASE, URL)).toEqual([]);
+    expect(checkLinks(site.dir, BASE, URL)).toEqual([]);
   });
 
   it.each([
@@ -76,7 +65,7 @@ describe('the second site, built', () => {
       `${BASE}references/blog-2024-05-01-first-post-bibtex.bib`,
       `${BASE}references/blog-2024-05-01-first-post.ris`,
     ]);
-    const bib = fs.readFileSync(path.join(build!.dir, links[1]!.slice(BASE.length)), 'utf8');
+    const bib = fs.readFileSync(path.join(site.dir, links[1]!.slice(BASE.length)), 'utf8');
     expect(parseExport(bib, 'bibtex').map((e) => e.id)).toEqual(['lamport1978time']);
   });
 
@@ -118,28 +107,37 @@ describe('the second site, built', () => {
       selectAll('main ul.references > li', tree).map((li) => attr(li, 'dataKey')),
     ).toHaveLength(3);
   });
+
+  it('gives the blog post, which has no description, its first line with the citation as on the page', () => {
+    const tree = page('blog/2024/05/01/first-post');
+    const description = attr(select('meta[name="description"]', tree), 'content');
+    // Numbered in reading order, the work it cites is the site's third, not the page's first:
+    // a first build reads front matter before Docusaurus knows the other documents.
+    expect(text(select('article .citation', tree))).toBe('(3)');
+    expect(description).toBe('A blog post cites too (3), and gets its own references.');
+  });
 });
 
 describe('the second site, in Chromium', () => {
   it('serves a document, the blog post and the bibliography under /sub/ without errors', async () => {
     for (const p of ['docs/intro', 'blog/2024/05/01/first-post', 'bibliography', 'print']) {
-      const tab = await browser!.newPage();
+      const tab = await site.browser.newPage();
       const failed: string[] = [];
       tab.on('response', (r) => {
         if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
       });
-      await tab.goto(server!.url + BASE + p);
+      await tab.goto(site.origin + BASE + p);
       await waitForHydration(tab);
       await tab.waitForLoadState('networkidle');
       expect(failed, p).toEqual([]);
       await expectNoProblems(tab);
-      await browser!.closePages();
+      await site.browser.closePages();
     }
   });
 
   it('downloads an entry’s .bib from under /sub/', async () => {
-    const tab = await browser!.newPage({ acceptDownloads: true });
-    await tab.goto(`${server!.url}${BASE}docs/intro`);
+    const tab = await site.browser.newPage({ acceptDownloads: true });
+    await tab.goto(`${site.origin}${BASE}docs/intro`);
     await waitForHydration(tab);
     // The entry's actions are built in the browser when its "Cite" is used: their links must
     // carry the base URL too (the check of the built HTML above cannot see them).

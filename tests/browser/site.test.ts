@@ -2,7 +2,8 @@
 // to other hosts, the essay can be read through from the sidebar, the pagination links and the
 // phone menu, the dark-mode choice sticks, and axe finds nothing serious in either colour mode.
 // Every page is opened once for the checks that only look at it (the colour mode is switched in
-// place, as the system's is); those that click through the site open pages of their own.
+// place, as the system's is); those that click through the site at a laptop's size share a tab,
+// each starting with a visit to its first page, and the others open pages of their own.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 
@@ -96,9 +97,11 @@ describe('every page', () => {
 });
 
 describe('reading through the essay', () => {
+  const tab = site.pageForThisBlock();
+
   it('works page by page from the sidebar', async () => {
-    const page = await site.newPage();
-    await gotoAndHydrate(page, '/');
+    const page = tab();
+    await visit(page, '/');
     const sidebar = page.getByRole('navigation', { name: 'Docs sidebar' });
     // From the introduction to the end, then back to the introduction.
     for (const target of [...PAGES.slice(1), PAGES[0]]) {
@@ -113,9 +116,9 @@ describe('reading through the essay', () => {
   it('shows each page, reached from the sidebar, as a first visit to it shows it', async () => {
     // A first visit keeps the server's citations, references and "Cite this"; a navigation
     // renders them from data it loads then (the citations package's src/plugin/deferred.tsx).
-    const page = await site.newPage();
+    const page = tab();
     const fresh = await site.newPage();
-    await gotoAndHydrate(page, '/about');
+    await visit(page, '/about');
     for (const target of CHAPTERS) {
       await page
         .getByRole('navigation', { name: 'Docs sidebar' })
@@ -132,28 +135,31 @@ describe('reading through the essay', () => {
   });
 
   it('lands on a reference of another page, reached from the bibliography', async () => {
-    const page = await site.newPage();
-    await gotoAndHydrate(page, '/bibliography');
+    const page = tab();
+    await visit(page, '/bibliography');
     const link = page.locator('main .cited-in a[href*="#ref-"]').first();
     const href = (await link.getAttribute('href'))!;
     await link.click();
     await page.waitForURL(new URL(href, baseUrl).href);
     const target = page.locator(`[id="${href.slice(href.indexOf('#') + 1)}"]`);
-    // In the upper half of the window, once the (smooth) scroll has ended.
+    // In the upper half of the window, once the (smooth) scroll has ended: on a busy machine,
+    // past expect.poll's default second (the check failed so at load 14).
     await expect
-      .poll(() =>
-        target.evaluate((e) => {
-          const { top } = e.getBoundingClientRect();
-          return top > 0 && top < window.innerHeight / 2;
-        }),
+      .poll(
+        () =>
+          target.evaluate((e) => {
+            const { top } = e.getBoundingClientRect();
+            return top > 0 && top < window.innerHeight / 2;
+          }),
+        { timeout: 5_000 },
       )
       .toBe(true);
     await expectNoProblems(page);
   });
 
   it('works with the "next" link from the introduction to the last page', async () => {
-    const page = await site.newPage();
-    await gotoAndHydrate(page, '/');
+    const page = tab();
+    await visit(page, '/');
     const pagination = page.getByRole('navigation', { name: 'Docs pages' });
     const next = pagination.getByRole('link', { name: /^Next/ });
     for (const target of PAGES.slice(1)) {

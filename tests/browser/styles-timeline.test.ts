@@ -1,7 +1,7 @@
 // A reader switching citation style sees the whole site follow, and keeps the choice; the
 // timeline reads on a phone and works from the keyboard.
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 
 import {
   chromiumForThisFile,
@@ -9,6 +9,7 @@ import {
   expectNoProblems,
   gotoAndHydrate,
   PHONE,
+  visit,
 } from '../support/browser';
 
 const baseUrl = inject('baseUrl');
@@ -33,10 +34,33 @@ async function chooseStyle(page: Page, label: string): Promise<void> {
   await page.getByLabel('Citation style').first().selectOption({ label });
 }
 
+/**
+ * The style is one choice for the whole site, kept in the tab's storage: a check on the shared
+ * tab asserts that it starts from the default (APA) and, when it ends, chooses the default again,
+ * which forgets the choice as if the reader had never made one.
+ */
+async function startFromDefaultStyle(page: Page): Promise<void> {
+  expect(await page.getByLabel('Citation style').first().inputValue(), 'style at the start').toBe(
+    'apa',
+  );
+  expect(await page.locator('html').getAttribute('data-citation-style')).toBeNull();
+  onTestFinished(async () => {
+    await chooseStyle(page, 'APA');
+    expect(await page.locator('html').getAttribute('data-citation-style')).toBeNull();
+  });
+}
+
 describe('choosing a citation style', () => {
+  // One tab for the four checks, each on its page visited anew (a context costs more to open).
+  const tab = site.pageForThisBlock();
+  beforeAll(() =>
+    tab().context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl }),
+  );
+
   it('changes every citation and reference on the page, in the new order', async () => {
-    const page = await site.newPage();
-    await gotoAndHydrate(page, '/bans');
+    const page = tab();
+    await visit(page, '/bans');
+    await startFromDefaultStyle(page);
     const apa = await visible(page);
     expect(apa.citations[0]).toBe('(Ministry of Electronics and Information Technology, 2020)');
 
@@ -66,8 +90,9 @@ describe('choosing a citation style', () => {
   });
 
   it('follows the reader to other pages and survives a reload', async () => {
-    const page = await site.newPage();
-    await gotoAndHydrate(page, '/google');
+    const page = tab();
+    await visit(page, '/google');
+    await startFromDefaultStyle(page);
     await chooseStyle(page, 'Chicago (author-date)');
     expect((await visible(page)).citations).toContain('(Gallagher 2018)');
 
@@ -96,11 +121,9 @@ describe('choosing a citation style', () => {
   });
 
   it('changes "Cite this chapter" too, and its copy button copies the chosen style', async () => {
-    const page = await site.newPage();
-    await page
-      .context()
-      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
-    await gotoAndHydrate(page, '/google');
+    const page = tab();
+    await visit(page, '/google');
+    await startFromDefaultStyle(page);
     await chooseStyle(page, 'Harvard');
     const shown = page.locator('[data-testid="cite-this-formatted"]').filter({ visible: true });
     await expect.poll(() => shown.count()).toBe(1);
@@ -114,8 +137,9 @@ describe('choosing a citation style', () => {
   });
 
   it('keeps the page accessible in every style', async () => {
-    const page = await site.newPage();
-    await gotoAndHydrate(page, '/bans');
+    const page = tab();
+    await visit(page, '/bans');
+    await startFromDefaultStyle(page);
     for (const label of ['Harvard', 'Vancouver', 'Chicago (author-date)']) {
       await chooseStyle(page, label);
       expect(await axe(page), label).toEqual([]);

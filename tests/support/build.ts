@@ -10,6 +10,24 @@ export interface BuildResult {
   output: string;
 }
 
+/** Docusaurus's own command line, as the tests and the bench run it. */
+export const DOCUSAURUS_BIN = path.join(ROOT, 'node_modules/@docusaurus/core/bin/docusaurus.mjs');
+
+/**
+ * The environment a `docusaurus` command runs in here: plain output, and outgoing connections
+ * cut off (a build or a dev server must not need the network); `env` adds to it.
+ */
+export function docusaurusEnv(env: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    FORCE_COLOR: '0',
+    NO_COLOR: '1',
+    NO_UPDATE_NOTIFIER: '1',
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${path.join(ROOT, 'tests/support/offline.cjs')}`,
+    ...env,
+  };
+}
+
 /**
  * Runs `docusaurus build` for the site in `siteDir` (default: this repository), with outgoing
  * connections blocked; `env` adds variables (the bench's DIGITAL_DIVIDE_FEATURES).
@@ -20,27 +38,10 @@ export function runBuild(
   env: Record<string, string> = {},
 ): Promise<BuildResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        path.join(ROOT, 'node_modules/@docusaurus/core/bin/docusaurus.mjs'),
-        'build',
-        '--out-dir',
-        outDir,
-      ],
-      {
-        cwd: siteDir,
-        env: {
-          ...process.env,
-          FORCE_COLOR: '0',
-          NO_COLOR: '1',
-          NO_UPDATE_NOTIFIER: '1',
-          // Cut the network off: the build must not need it.
-          NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${path.join(ROOT, 'tests/support/offline.cjs')}`,
-          ...env,
-        },
-      },
-    );
+    const child = spawn(process.execPath, [DOCUSAURUS_BIN, 'build', '--out-dir', outDir], {
+      cwd: siteDir,
+      env: docusaurusEnv(env),
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

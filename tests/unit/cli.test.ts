@@ -15,6 +15,22 @@ import { ROOT } from '../support/paths';
 // A process compiles the site's config and reads everything: 10–30 s on a busy two-core host.
 vi.setConfig({ testTimeout: 90_000 });
 
+/**
+ * `cite` run in this process (its `main`) in `dir`, the site's config holding the citations
+ * plugin with `siteOptions`: what it prints, line by line, and its exit code.
+ */
+async function citeInProcess(dir: string, siteOptions: CitationOptions, ...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, {
+    cwd: dir,
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+    siteConfig: { plugins: [[citationsPlugin, siteOptions]] },
+  });
+  return { code, out, err, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
 const essayBib = fs.readFileSync(path.join(ROOT, 'bibliography/essay.bib'), 'utf8');
 const keys = [...createLibrary([{ file: 'essay.bib', text: essayBib }]).entries.keys()];
 
@@ -144,20 +160,9 @@ describe('cite on .bib files that read badly', () => {
   });
   afterAll(() => site.remove());
 
-  async function cite(...args: string[]) {
-    return citeWith({}, ...args);
-  }
-  async function citeWith(siteOptions: CitationOptions, ...args: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await main(args, {
-      cwd: site.dir,
-      out: (line) => out.push(line),
-      err: (line) => err.push(line),
-      siteConfig: { plugins: [[citationsPlugin, siteOptions]] },
-    });
-    return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-  }
+  const cite = (...args: string[]) => citeInProcess(site.dir, {}, ...args);
+  const citeWith = (siteOptions: CitationOptions, ...args: string[]) =>
+    citeInProcess(site.dir, siteOptions, ...args);
   const withEssay = (file: string) => ['--bib', 'bibliography/essay.bib', '--bib', file];
 
   it('lists and exports an entry whose date range is open, published by nocite', async () => {
@@ -237,19 +242,8 @@ describe('cite check on a whole library', () => {
   });
   afterAll(() => site.remove());
 
-  async function cite(siteOptions: CitationOptions, ...args: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await main(args, {
-      cwd: site.dir,
-      out: (line) => out.push(line),
-      err: (line) => err.push(line),
-      siteConfig: {
-        plugins: [[citationsPlugin, { bibliography: ['bibliography'], ...siteOptions }]],
-      },
-    });
-    return { code, out, err };
-  }
+  const cite = (siteOptions: CitationOptions, ...args: string[]) =>
+    citeInProcess(site.dir, siteOptions, ...args);
 
   it('says in one line how many entries it leaves out, and exits 0', async () => {
     const { code, stdout, stderr } = await runCite(['check'], site.dir);

@@ -6,6 +6,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import type { Config } from '@docusaurus/types';
 
 import type { Options as CitationOptions } from 'docusaurus-plugin-citations';
+import { citationFrontMatter } from 'docusaurus-plugin-citations/front-matter';
 import remarkCitations from 'docusaurus-plugin-citations/remark';
 
 const citations: CitationOptions = {
@@ -36,7 +37,11 @@ const config: Config = {
   },
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
-  markdown: { hooks: { onBrokenMarkdownLinks: 'throw' } },
+  markdown: {
+    hooks: { onBrokenMarkdownLinks: 'throw' },
+    // A page without a description gets its first line, citations as the reader sees them.
+    parseFrontMatter: citationFrontMatter,
+  },
   presets: [
     [
       'classic',

@@ -3,6 +3,7 @@
  * `cite check` and `cite list` report and what the site bibliography's "Cited in" links come
  * from; the Docusaurus plugin and the CLI call the same functions.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -91,19 +92,19 @@ function loadTimeline(file: string, siteDir: string, library: Library): Timeline
 
 /**
  * Each timeline event must name a document (by its file, relative to the site: "docs/google.mdx")
- * and a phrase found in one of its paragraphs. `trees` holds every document by file, parsed
- * (undefined for one that is not valid MDX, whose syntax error is reported already).
+ * and a phrase found in one of its paragraphs. `documents` holds every document by file (one
+ * that is not valid MDX has no tree: its syntax error is reported already).
  */
 function checkTimeline(
   context: CitationContext,
-  trees: ReadonlyMap<string, Root | undefined>,
+  documents: ReadonlyMap<string, ParsedDocument>,
 ): Diagnostic[] {
   const timeline = context.timeline;
   if (!timeline) return [];
-  const files = [...trees.keys()];
+  const files = [...documents.keys()];
   const diagnostics: Diagnostic[] = [...timeline.diagnostics];
   for (const event of timeline.events) {
-    if (!trees.has(event.chapter)) {
+    if (!documents.has(event.chapter)) {
       // The form before documents were named by their file: "google" for docs/google.mdx.
       const meant = files.find(
         (f) => f.replace(/^.*\//, '').replace(/\.mdx?$/, '') === event.chapter,
@@ -119,7 +120,7 @@ function checkTimeline(
       });
       continue;
     }
-    const tree = trees.get(event.chapter);
+    const tree = documents.get(event.chapter)!.tree();
     if (tree && !findPassage(tree, event.passage)) {
       diagnostics.push({
         file: timeline.file,
@@ -233,50 +234,109 @@ export interface DocumentReport {
 
 interface ParsedDocument {
   text: string;
-  library: Library;
-  /** Undefined when the document is not valid MDX (its diagnostics say where). */
-  tree: Root | undefined;
+  /** The library's keys when it was read (`keysDigest`): all of the library a report reads. */
+  keys: string;
+  /** Its tree, parsed when first asked for; undefined when the document is not valid MDX. */
+  tree(): Root | undefined;
+  /** Whether it is valid MDX (its diagnostics say where it is not). */
+  readable: boolean;
   report: DocumentReport;
 }
 
 /**
+ * Where documents' reports are kept between runs (the site plugin keeps them in its cache on
+ * disk), under a digest of all a report is read from: the document's text, its path and the
+ * library's keys.
+ */
+export interface ReportStore {
+  read(digest: string): KeptReport | undefined;
+  write(digest: string, kept: KeptReport): void;
+}
+
+export interface KeptReport {
+  report: DocumentReport;
+  readable: boolean;
+}
+
+const keysDigests = new WeakMap<Library, string>();
+
+/**
+ * A digest of the library's keys: a document's report reads nothing else of the library (which
+ * keys resolve, and the key an unknown one is closest to), so a .bib edit that keeps the keys
+ * keeps every report.
+ */
+function keysDigest(library: Library): string {
+  let known = keysDigests.get(library);
+  if (known === undefined) {
+    known = digest([...library.entries.keys()].join('\n'));
+    keysDigests.set(library, known);
+  }
+  return known;
+}
+
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
  * Each document parsed once: the tree and the report are kept while neither the file nor the
- * library changes, so that `npm start` parses again only the files an edit touched.
+ * library's keys change, so that `npm start` parses again only the files an edit touched; with
+ * a `store`, a later run takes the reports of unchanged documents from it, and parses only
+ * those whose tree it needs (the timeline's chapters).
  */
 const parsed = new Map<string, ParsedDocument>();
 
-function readDocument(context: CitationContext, file: string): ParsedDocument {
+function readDocument(context: CitationContext, file: string, store?: ReportStore): ParsedDocument {
   const text = fs.readFileSync(file, 'utf8');
+  const keys = keysDigest(context.library);
   const cached = parsed.get(file);
-  if (cached && cached.text === text && cached.library === context.library) return cached;
+  if (cached && cached.text === text && cached.keys === keys) return cached;
   const shown = displayPath(file, context.siteDir);
-  const { tree, citations, diagnostics } = parseDocument(text, shown, context.library);
-  const resolved = citations.filter((c) => c.resolved);
-  const position = tree ? frontMatterOf(tree).sidebar_position : undefined;
-  const document: ParsedDocument = {
-    text,
-    library: context.library,
-    tree,
-    report: {
-      path: file,
-      file: shown,
-      position: typeof position === 'number' ? position : Infinity,
-      citations: resolved.flatMap((c) =>
-        c.items.map((item) => ({
-          key: item.key,
-          line: c.line,
-          column: c.column,
+  const parse = () => parseDocument(text, shown, context.library);
+  const key = store ? digest(JSON.stringify([file, shown, keys, text])) : '';
+  const kept = store?.read(key);
+  let document: ParsedDocument;
+  if (kept) {
+    let tree: { value: Root | undefined } | undefined;
+    document = {
+      text,
+      keys,
+      tree: () => (tree ??= { value: parse().tree }).value,
+      readable: kept.readable,
+      // JSON has no Infinity: a document without a place of its own comes back as null.
+      report: { ...kept.report, position: kept.report.position ?? Infinity },
+    };
+  } else {
+    const { tree, citations, diagnostics } = parse();
+    const resolved = citations.filter((c) => c.resolved);
+    const position = tree ? frontMatterOf(tree).sidebar_position : undefined;
+    document = {
+      text,
+      keys,
+      tree: () => tree,
+      readable: tree !== undefined,
+      report: {
+        path: file,
+        file: shown,
+        position: typeof position === 'number' ? position : Infinity,
+        citations: resolved.flatMap((c) =>
+          c.items.map((item) => ({
+            key: item.key,
+            line: c.line,
+            column: c.column,
+            narrative: c.narrative,
+          })),
+        ),
+        clusters: resolved.map((c) => ({
+          keys: c.items.map((item) => item.key),
+          items: c.items,
           narrative: c.narrative,
         })),
-      ),
-      clusters: resolved.map((c) => ({
-        keys: c.items.map((item) => item.key),
-        items: c.items,
-        narrative: c.narrative,
-      })),
-      diagnostics,
-    },
-  };
+        diagnostics,
+      },
+    };
+    store?.write(key, { report: document.report, readable: document.readable });
+  }
   parsed.set(file, document);
   return document;
 }
@@ -322,10 +382,14 @@ export interface SiteReport {
 }
 
 /** Checks the library, every document in `files` (absolute paths) and the timeline against them. */
-export function checkSite(context: CitationContext, files: readonly string[]): SiteReport {
-  const documents = files.map((file) => readDocument(context, file));
+export function checkSite(
+  context: CitationContext,
+  files: readonly string[],
+  store?: ReportStore,
+): SiteReport {
+  const documents = files.map((file) => readDocument(context, file, store));
   const reports = documents.map((d) => d.report);
-  const trees = new Map(documents.map((d) => [d.report.file, d.tree]));
+  const byFile = new Map(documents.map((d) => [d.report.file, d]));
   const cited = [
     ...reports.flatMap((r) => r.citations.map((c) => c.key)),
     ...timelineKeys(context),
@@ -346,7 +410,7 @@ export function checkSite(context: CitationContext, files: readonly string[]): S
     );
   }
   // While a document cannot be read, what it cites is unknown: no entry is called uncited.
-  const unreadable = [...trees.values()].some((tree) => !tree);
+  const unreadable = documents.some((d) => !d.readable);
   const uncited = unreadable
     ? []
     : leftOut.map((entry) => ({
@@ -363,10 +427,31 @@ export function checkSite(context: CitationContext, files: readonly string[]): S
     diagnostics: [
       ...library.errors,
       ...reports.flatMap((r) => r.diagnostics),
-      ...checkTimeline(context, trees),
+      ...checkTimeline(context, byFile),
     ],
     published,
     uncited,
     warnings: library.warnings,
   };
+}
+
+/**
+ * The documents under `folders` (absolute), checked, and the site's scope in the reading order
+ * they give when Docusaurus is not there to tell (its sidebars): each folder's documents by
+ * `sidebar_position`, then by path.
+ */
+export function checkFolders(
+  context: CitationContext,
+  folders: readonly string[],
+  store?: ReportStore,
+): { report: SiteReport; scope: Scope } {
+  const files = folders.filter((f) => fs.existsSync(f)).flatMap(listDocuments);
+  const report = checkSite(context, files, store);
+  const scope = siteScope(
+    context,
+    folders.flatMap((folder) =>
+      report.documents.filter((d) => d.path.startsWith(folder + path.sep)).sort(byReadingOrder),
+    ),
+  );
+  return { report, scope };
 }

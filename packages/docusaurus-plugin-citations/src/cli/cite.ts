@@ -16,9 +16,7 @@ import { parseArgs } from 'node:util';
 
 import {
   archiveUrl,
-  byReadingOrder,
-  checkSite,
-  listDocuments,
+  checkFolders,
   plainText,
   EXPORT_FORMATS,
   ExportError,
@@ -30,7 +28,6 @@ import {
   renderItemOf,
   renderItems,
   shortReferences,
-  siteScope,
   sortDiagnostics,
   summarizeUncited,
   type CitationContext,
@@ -42,6 +39,7 @@ import {
   type SiteReport,
 } from '../citations';
 import { optionsInConfig } from '../plugin';
+import { contentFolders, type SiteConfig } from '../plugin/contentFolders';
 import { resolveOptions } from '../plugin/options';
 
 const USAGE = `Usage:
@@ -77,48 +75,16 @@ interface Io {
   siteConfig?: SiteConfig;
 }
 
-/** The parts of a Docusaurus config the command reads. */
-interface SiteConfig {
-  plugins?: readonly unknown[];
-  presets?: readonly unknown[];
-}
-
 /** The site's docusaurus.config.ts, when the working directory has one. */
 function readSiteConfig(cwd: string): SiteConfig {
   const file = path.join(cwd, 'docusaurus.config.ts');
   if (!fs.existsSync(file)) return {};
-  // require, not import(): the config is TypeScript, which tsx compiles on require.
-  const load = createRequire(file);
-  return (load(file) as { default?: SiteConfig }).default ?? {};
-}
-
-const PRESETS = ['classic', '@docusaurus/preset-classic', 'docusaurus-preset-classic'];
-const CONTENT_PLUGINS: Record<string, 'docs' | 'blog'> = {
-  'content-docs': 'docs',
-  '@docusaurus/plugin-content-docs': 'docs',
-  'content-blog': 'blog',
-  '@docusaurus/plugin-content-blog': 'blog',
-};
-
-/**
- * The folders the site's docs and blog plugins read (their `path` option, or its default), as
- * the config writes them: the command does not run Docusaurus to ask.
- */
-function contentFolders(config: SiteConfig): string[] {
-  const folders: string[] = [];
-  const entry = (e: unknown) => (Array.isArray(e) ? (e as unknown[]) : [e]);
-  for (const [name, options] of (config.presets ?? []).map(entry)) {
-    if (!PRESETS.includes(String(name))) continue;
-    const { docs, blog } = (options ?? {}) as Record<string, { path?: string } | false>;
-    if (docs !== false) folders.push(docs?.path ?? 'docs');
-    if (blog !== false) folders.push(blog?.path ?? 'blog');
-  }
-  for (const [name, options] of (config.plugins ?? []).map(entry)) {
-    const kind = CONTENT_PLUGINS[String(name)];
-    if (kind) folders.push((options as { path?: string } | undefined)?.path ?? kind);
-  }
-  // No config (or none that names a content plugin): the content plugins' own default folders.
-  return folders.length > 0 ? [...new Set(folders)] : ['docs', 'blog'];
+  // tsx compiles the TypeScript config, and what it imports, for this one load: the rest of the
+  // command is loaded without its hooks (which would read and hash every module it loads).
+  const tsx = createRequire(__filename)('tsx/cjs/api') as {
+    require: (id: string, fromFile: string) => unknown;
+  };
+  return (tsx.require(file, file) as { default?: SiteConfig }).default ?? {};
 }
 
 /** A mistake in the command line: exit code 2, with the usage. */
@@ -375,16 +341,7 @@ function run(
   const timeline = values.timeline ?? (values.docs ? undefined : options.timeline);
   const context = loadContext({ ...options, timeline }, cwd);
   const folders = (values.docs ?? contentFolders(config)).map((d) => path.resolve(cwd, d));
-  const files = folders.filter((f) => fs.existsSync(f)).flatMap(listDocuments);
-  const report = checkSite(context, files);
-  // Labels as the site gives them: its works numbered in reading order, which Docusaurus is not
-  // here to tell: each folder's documents by `sidebar_position`, then by path.
-  const scope = siteScope(
-    context,
-    folders.flatMap((folder) =>
-      report.documents.filter((d) => d.path.startsWith(folder + path.sep)).sort(byReadingOrder),
-    ),
-  );
+  const { report, scope } = checkFolders(context, folders);
 
   try {
     switch (command) {

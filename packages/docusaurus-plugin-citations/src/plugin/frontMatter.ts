@@ -10,8 +10,15 @@
 import type { ParseFrontMatter } from '@docusaurus/types';
 import { createExcerpt } from '@docusaurus/utils';
 
-import { citationsAsText, createScope, displayPath, loadContext } from '../citations';
-import { siteOfFile } from './store';
+import {
+  checkFolders,
+  citationsAsText,
+  createScope,
+  displayPath,
+  loadContext,
+  type CitationContext,
+} from '../citations';
+import { siteOfFile, type SiteState } from './store';
 
 export const citationFrontMatter: ParseFrontMatter = async (params) => {
   const result = await params.defaultParseFrontMatter(params);
@@ -28,11 +35,8 @@ export const citationFrontMatter: ParseFrontMatter = async (params) => {
     displayPath(params.filePath, siteDir),
     context.library,
     context.style,
-    // Labels as the page gives them: the site's (see src/remark/citations.ts). Docusaurus's
-    // content plugins read front matter before the site's documents are known, so that on a
-    // first build the scope is the page's own works: labels may then differ from the page's
-    // where another page's work shares an author and year, or, in numeric styles, comes first.
-    (cited) => createScope(context.library, [...site.scope, ...cited], []),
+    // Labels as the page gives them: the site's (see src/remark/citations.ts).
+    (cited) => createScope(context.library, [...scopeOf(site, context), ...cited], []),
   );
   if (fileContent === params.fileContent) return result;
   // As Docusaurus's docs plugin does it: the first line of text after the front matter.
@@ -42,3 +46,26 @@ export const citationFrontMatter: ParseFrontMatter = async (params) => {
     ? result
     : { ...result, frontMatter: { ...result.frontMatter, description: excerpt } };
 };
+
+const firstScopes = new WeakMap<SiteState, readonly string[]>();
+
+/**
+ * The keys of the site's scope. Docusaurus's content plugins read front matter before the site's
+ * documents are known (`site.scope` is empty on a first build), so until then the scope is the
+ * one the site's content folders give, read as `cite` reads them: the same works, in numeric
+ * styles in the order of `sidebar_position` and paths, which a sidebar of the site's own may
+ * change. A problem that stops it is left for the build to report where it checks the site.
+ */
+function scopeOf(site: SiteState, context: CitationContext): readonly string[] {
+  if (site.scope.length > 0 || !site.contentFolders) return site.scope;
+  let scope = firstScopes.get(site);
+  if (scope === undefined) {
+    try {
+      scope = checkFolders(context, site.contentFolders, site.renderer?.reports).scope.keys;
+    } catch {
+      scope = site.scope;
+    }
+    firstScopes.set(site, scope);
+  }
+  return scope;
+}

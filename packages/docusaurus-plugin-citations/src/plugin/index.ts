@@ -45,6 +45,7 @@ import {
   type Scope,
   type SiteReport,
 } from '../citations';
+import { contentFolders } from './contentFolders';
 import { STYLE_STORAGE_KEY } from './constants';
 import { documentExportPath, siteDocuments, type SiteDocument } from './documents';
 import { validateOptions, type Options, type PluginOptions, type PrintOptions } from './options';
@@ -326,6 +327,7 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
     options,
     documents: new Map(),
     scope: [],
+    contentFolders: contentFolders(siteConfig).map((folder) => path.resolve(siteDir, folder)),
     deferredDir: path.join(generatedFilesDir, NAME, options.id, 'deferred'),
     renderer: createRenderer({
       siteDir,
@@ -400,6 +402,7 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
       const report = checkSite(
         citations,
         documents.map((d) => d.path),
+        renderer.reports,
       );
       const reports = new Map(report.documents.map((r) => [r.path, r]));
       // One label per work on every page: the site's works numbered in reading order, each
@@ -425,18 +428,25 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
       applyUncitedPolicy(report.uncited, options.onUncitedEntries, (m) => logger.warn(m));
       applyPolicy(report.warnings, 'warn', (m) => logger.warn(m));
 
+      // Each citing document's clusters and the digest its rendering is kept under.
+      const rendered = new Map(
+        documents.flatMap((doc) => {
+          const clusters = reports.get(doc.path)?.clusters ?? [];
+          if (clusters.length === 0) return [];
+          return [[doc.path, { clusters, key: renderer.keyOf(citations, scope, clusters) }]];
+        }),
+      );
+
       // What each document's page renders from the .bib files and the timeline: when it changes,
       // `npm start` compiles the page again.
       for (const doc of documents) {
-        const documentReport = reports.get(doc.path);
-        const clusters = documentReport?.clusters ?? [];
         writeStamp(
           stampsDir,
           siteDir,
           doc.path,
           JSON.stringify([
-            clusters.length > 0 ? renderer.keyOf(citations, scope, clusters) : null,
-            documentReport?.diagnostics ?? [],
+            rendered.get(doc.path)?.key ?? null,
+            reports.get(doc.path)?.diagnostics ?? [],
             citations.timeline?.events.filter((e) => e.chapter === doc.file) ?? [],
           ]),
         );
@@ -444,14 +454,7 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
 
       // Every document's rendering, in worker threads while the bundler starts, unless an
       // earlier build left it in the cache.
-      renderer.prepare(
-        citations,
-        scope,
-        documents.flatMap((d) => {
-          const clusters = reports.get(d.path)?.clusters ?? [];
-          return clusters.length > 0 ? [clusters] : [];
-        }),
-      );
+      renderer.prepare(citations, scope, [...rendered.values()]);
 
       // Documents in reading order, each with the keys it cites.
       const citing = documents

@@ -12,6 +12,8 @@ import path from 'node:path';
 export interface RenderCache {
   /** The value kept under `key`, or undefined. */
   read<T>(key: string): T | undefined;
+  /** Whether a value is kept under `key` (a later `read` may still find it cut short). */
+  has(key: string): boolean;
   write(key: string, value: unknown): void;
   /** Removes what this process has neither read nor written. */
   prune(): void;
@@ -52,6 +54,9 @@ export function openRenderCache(dir: string): RenderCache {
         // Cut short (a build stopped while writing): rendered again and rewritten.
         return undefined;
       }
+    },
+    has(key: string): boolean {
+      return fs.existsSync(file(key));
     },
     write(key: string, value: unknown): void {
       fs.mkdirSync(dir, { recursive: true });

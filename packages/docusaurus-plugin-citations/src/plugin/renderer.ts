@@ -3,11 +3,14 @@
  * in worker threads. The site plugin, which learns every document's citations before any page
  * compiles, starts the documents no earlier build left in the cache (`prepare`); the remark
  * plugin then takes its document's rendering from there, from the cache, or renders it itself
- * (`document`). Site-wide renderings (the bibliography, the timeline) go through `site`.
+ * (`document`). Site-wide renderings (the bibliography, the timeline) go through `site`. Each
+ * document's report (its citations and problems, from parsing it) is kept the same way, so that
+ * a build parses only the documents that changed (`reports`).
  *
  * With `CITATIONS_TRACE` set to a file, each rendering appends a line to it: where it came from
  * and the time it took (see bench/run.ts).
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 
 import {
@@ -18,6 +21,8 @@ import {
   type CitationContext,
   type ClusterInput,
   type DocumentData,
+  type KeptReport,
+  type ReportStore,
   type Scope,
 } from '../citations';
 import type { RenderCache } from './renderCache';
@@ -28,8 +33,15 @@ export type RenderedFrom = 'cache' | 'worker' | 'thread';
 export interface Renderer {
   /** The digest a document's rendering is kept under. */
   keyOf(context: CitationContext, scope: Scope, clusters: readonly ClusterInput[]): string;
-  /** Starts rendering, in worker threads, the documents the cache does not hold. */
-  prepare(context: CitationContext, scope: Scope, documents: readonly ClusterInput[][]): void;
+  /**
+   * Starts rendering, in worker threads, the documents the cache does not hold: each with the
+   * digest `keyOf` gave it.
+   */
+  prepare(
+    context: CitationContext,
+    scope: Scope,
+    documents: readonly { clusters: readonly ClusterInput[]; key: string }[],
+  ): void;
   /**
    * A document's data (`renderInStyles`): from its worker thread, from the cache, or rendered
    * here; the trace says which.
@@ -48,6 +60,8 @@ export interface Renderer {
     keys: readonly string[] | undefined,
     render: () => T,
   ): T;
+  /** Each document's report (`checkSite`), kept as renderings are. */
+  reports: ReportStore;
   /** Forgets what this process did not use (after a build). */
   prune(): void;
 }
@@ -91,7 +105,18 @@ export function createRenderer(setup: {
   const { siteDir, threads, cache, salt } = setup;
   /** Renderings under way in worker threads, by digest. */
   const pending = new Map<string, Promise<DocumentData>>();
-  const held = (key: string) => pending.has(key) || cache.read(key) !== undefined;
+  // A report's digest names what it is read from; the engine that reads it is the salt's.
+  const reportKey = (digest: string) =>
+    createHash('sha256').update(`report\n${salt}\n${digest}`).digest('hex');
+  const held = (key: string) => pending.has(key) || cache.has(key);
+  /** What the cache keeps under `key`, or what `render` gives, then kept there. */
+  const cached = <T>(key: string, render: () => T): T => {
+    const known = cache.read<T>(key);
+    if (known !== undefined) return known;
+    const value = render();
+    cache.write(key, value);
+    return value;
+  };
   let prepared = false;
 
   return {
@@ -102,8 +127,7 @@ export function createRenderer(setup: {
     prepare(context, scope, documents) {
       if (threads === 0) return;
       const todo = new Map<string, readonly ClusterInput[]>();
-      for (const clusters of documents) {
-        const key = documentRenderKey(context, scope, clusters, salt);
+      for (const { clusters, key } of documents) {
         if (!todo.has(key) && !held(key)) todo.set(key, clusters);
       }
       const minimum = prepared ? POOL_MINIMUM.later : POOL_MINIMUM.first;
@@ -137,24 +161,22 @@ export function createRenderer(setup: {
       if (data) pending.delete(key);
       else {
         from = 'cache';
-        data = cache.read<DocumentData>(key);
-      }
-      if (!data) {
-        from = 'thread';
-        data = renderInStyles(context, scope, clusters);
-        cache.write(key, data);
+        data = cached(key, () => {
+          from = 'thread';
+          return renderInStyles(context, scope, clusters);
+        });
       }
       trace({ event: 'document', file, ms: Math.round(performance.now() - start), from });
       return data;
     },
 
     site(context, scope, what, keys, render) {
-      const key = scopeRenderKey(context, scope, what, salt, keys);
-      const known = cache.read<ReturnType<typeof render>>(key);
-      if (known !== undefined) return known;
-      const value = render();
-      cache.write(key, value);
-      return value;
+      return cached(scopeRenderKey(context, scope, what, salt, keys), render);
+    },
+
+    reports: {
+      read: (digest) => cache.read<KeptReport>(reportKey(digest)),
+      write: (digest, kept) => cache.write(reportKey(digest), kept),
     },
 
     prune() {

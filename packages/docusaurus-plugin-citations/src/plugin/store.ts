@@ -27,6 +27,11 @@ export interface SiteState {
    */
   scope: readonly string[];
   /**
+   * The folders (absolute) the site's docs and blog plugins read, as its config names them: what
+   * gives a scope before Docusaurus has loaded the documents (see frontMatter.ts).
+   */
+  contentFolders?: readonly string[];
+  /**
    * Where the remark plugin writes what a document's page loads only when the browser renders
    * it (see src/plugin/deferred.tsx): one JSON file per document.
    */

@@ -8,11 +8,23 @@ import type { ReactNode } from 'react';
 import CitationFormatted from '@theme/CitationFormatted';
 
 import type { CitationMeta } from '../../plugin/types';
-import { EXPORT_MEDIA_TYPES, EXPORT_SUFFIXES } from '../../citations/formats';
+import {
+  EXPORT_LABELS,
+  EXPORT_MEDIA_TYPES,
+  EXPORT_SUFFIXES,
+  type ExportFormat,
+} from '../../citations/formats';
 import { toText } from '../../citations/toText';
 import styles from './styles.module.css';
 
 type Cite = NonNullable<CitationMeta['cite']>;
+
+/** The page's own entry in each format it is given in, with what reads it where that helps. */
+const FORMATS: { format: ExportFormat & keyof Cite; note?: string }[] = [
+  { format: 'biblatex', note: 'for biber and biblatex; Zotero reads it too' },
+  { format: 'bibtex', note: 'for classic bibtex and its .bst styles' },
+  { format: 'ris' },
+];
 
 function Format({
   id,
@@ -99,35 +111,19 @@ export default function CiteThis({ cite }: Props): ReactNode {
           </div>
         ))}
       </div>
-      <Format
-        id="cite-this-biblatex"
-        label="BibLaTeX"
-        note="for biber and biblatex; Zotero reads it too"
-        text={cite.biblatex}
-        download={{
-          name: `${cite.fileName}${EXPORT_SUFFIXES.biblatex}`,
-          type: EXPORT_MEDIA_TYPES.biblatex,
-        }}
-      />
-      <Format
-        id="cite-this-bibtex"
-        label="BibTeX"
-        note="for classic bibtex and its .bst styles"
-        text={cite.bibtex}
-        download={{
-          name: `${cite.fileName}${EXPORT_SUFFIXES.bibtex}`,
-          type: EXPORT_MEDIA_TYPES.bibtex,
-        }}
-      />
-      <Format
-        id="cite-this-ris"
-        label="RIS"
-        text={cite.ris}
-        download={{
-          name: `${cite.fileName}${EXPORT_SUFFIXES.ris}`,
-          type: EXPORT_MEDIA_TYPES.ris,
-        }}
-      />
+      {FORMATS.map(({ format, note }) => (
+        <Format
+          key={format}
+          id={`cite-this-${format}`}
+          label={EXPORT_LABELS[format]}
+          note={note}
+          text={cite[format]}
+          download={{
+            name: `${cite.fileName}${EXPORT_SUFFIXES[format]}`,
+            type: EXPORT_MEDIA_TYPES[format],
+          }}
+        />
+      ))}
     </section>
   );
 }
