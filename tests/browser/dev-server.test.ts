@@ -110,4 +110,8 @@ describe('the development server', () => {
       .poll(() => textOn('/print', 'main'), poll)
       .toContain('officially launched google.cn');
   });
+
+  it('needed no network for any of it', () => {
+    expect(server!.output()).not.toContain('[offline] blocked');
+  });
 });
