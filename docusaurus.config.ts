@@ -9,6 +9,7 @@ import { themes as prismThemes } from 'prism-react-renderer';
 import leanThemePlugin from './src/plugins/leanTheme';
 import searchRankingPlugin from './src/plugins/searchRanking';
 import remarkCodeHighlighter from './src/remark/codeHighlighter';
+import { future } from './docusaurus.future';
 
 /**
  * Where the essay is served: the host (SITE_URL) and the path under it (BASE_URL, with a slash at
@@ -79,22 +80,7 @@ const config: Config = {
   baseUrl: BASE_URL,
   trailingSlash: false,
 
-  future: {
-    v4: true,
-    // Everything `faster: true` turns on except Rspack's persistent cache: a warm cache names
-    // minified variables differently from a cold one, so two builds in a row would differ.
-    faster: {
-      swcJsLoader: true,
-      swcJsMinimizer: true,
-      swcHtmlMinimizer: true,
-      lightningCssMinimizer: true,
-      mdxCrossCompilerCache: true,
-      rspackBundler: true,
-      rspackPersistentCache: false,
-      ssgWorkerThreads: true,
-      gitEagerVcs: true,
-    },
-  },
+  future,
 
   // Without the citation features, /bibliography and the like do not exist (bench only).
   onBrokenLinks: CITATIONS ? 'throw' : 'ignore',

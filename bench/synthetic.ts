@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { OUT, writeFile } from './common';
+import { OUT, ROOT, writeFile } from './common';
 import { addEditTarget, EDIT_KEY } from './edits';
 
 export interface SyntheticSite {
@@ -139,6 +139,8 @@ const CONFIG = `// Written by bench/synthetic.ts: the bench's synthetic site (se
 import type { Config } from '@docusaurus/types';
 
 import remarkCitations from 'docusaurus-plugin-citations/remark';
+// The essay's settings (docusaurus.future.ts).
+import { future } from ${JSON.stringify(path.join(ROOT, 'docusaurus.future'))};
 
 const CITATIONS = process.env.DIGITAL_DIVIDE_FEATURES !== 'off';
 
@@ -147,21 +149,7 @@ const config: Config = {
   url: 'https://bench.example.org',
   baseUrl: '/',
   trailingSlash: false,
-  // As the essay's docusaurus.config.ts.
-  future: {
-    v4: true,
-    faster: {
-      swcJsLoader: true,
-      swcJsMinimizer: true,
-      swcHtmlMinimizer: true,
-      lightningCssMinimizer: true,
-      mdxCrossCompilerCache: true,
-      rspackBundler: true,
-      rspackPersistentCache: false,
-      ssgWorkerThreads: true,
-      gitEagerVcs: true,
-    },
-  },
+  future,
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
   markdown: { hooks: { onBrokenMarkdownLinks: 'throw' } },

@@ -211,135 +211,126 @@ export function targetTable(rows: readonly TargetRow[]): string {
   );
 }
 
+/** A table of `rows`, or nothing when a part has not run. */
+function tableOf<T>(
+  rows: readonly T[] | undefined,
+  head: string[],
+  row: (r: T) => string[],
+): string[] {
+  return rows?.length ? [markdownTable(head, rows.map(row))] : [];
+}
+
 /** The tables behind the targets, for the terminal (results.json has every run). */
 export function details(results: Results): string {
-  const parts: string[] = [];
-  const stage = results.citationStage?.rows;
-  if (stage?.length) {
-    parts.push(
-      markdownTable(
-        [
-          'scale',
-          'pages',
-          'entries',
-          'ours, 1 thread (ms)',
-          'ours, workers (ms)',
-          'rehype-citation (ms)',
-          'pandoc per page (ms)',
-        ],
-        stage.map((r) => [
-          `${r.scale}×`,
-          String(r.pages),
-          String(r.entries),
-          String(r.singleMs),
-          r.workersMs === null ? '—' : `${r.workersMs} (${r.threads} threads)`,
-          String(r.rehypeCitationMs),
-          r.pandocMs === null
-            ? 'not installed'
-            : `${r.pandocMs}${r.pandocSampledPages !== r.pages ? ` (${r.pandocSampledPages} pages sampled)` : ''}`,
-        ]),
-      ),
-    );
-  }
-  const builds = results.builds?.sites;
-  if (builds?.length) {
-    parts.push(
-      markdownTable(
-        [
-          'site',
-          'cold on / off (ms)',
-          'warm on / off (ms)',
-          'stage cold / warm (ms)',
-          'documents cold / warm',
-        ],
-        builds.map((s) => [
-          s.site,
-          `${s.wallMs.on.cold} / ${s.wallMs.off.cold}`,
-          `${s.wallMs.on.warm} / ${s.wallMs.off.warm}`,
-          `${s.stage.cold?.stageMs ?? '—'} / ${s.stage.warm?.stageMs ?? '—'}`,
-          `${JSON.stringify(s.stage.cold?.documents ?? null)} / ${JSON.stringify(s.stage.warm?.documents ?? null)}`,
-        ]),
-      ),
-    );
-  }
-  const start = results.start?.sites;
-  if (start?.length) {
-    parts.push(
-      markdownTable(
-        [
-          'site',
-          'text edit (ms)',
-          'locator edit (ms)',
-          '.bib edit (ms)',
-          'rendered again after .bib edits',
-        ],
-        start.map((s) => [
-          s.site,
-          JSON.stringify(s.runsMs.text),
-          JSON.stringify(s.runsMs.locator),
-          JSON.stringify(s.runsMs.bib),
-          JSON.stringify(s.bibRendered),
-        ]),
-      ),
-    );
-  }
-  const visits = results.firstVisit?.rows;
-  if (visits?.length) {
-    const pair = (r: (typeof visits)[number], k: 'html' | 'js' | 'css' | 'prefetched') =>
-      `${r.on?.[k] ?? '—'} / ${r.off?.[k] ?? '—'}`;
-    parts.push(
-      markdownTable(
-        [
-          'page',
-          'HTML gz on / off',
-          'JS gz on / off',
-          'CSS gz on / off',
-          'JS added',
-          'search index',
-          'prefetched on / off',
-        ],
-        visits.map((r) => [
-          r.page,
-          pair(r, 'html'),
-          pair(r, 'js'),
-          pair(r, 'css'),
-          String(r.addedJs ?? '—'),
-          r.on?.searchIndex ? 'loaded' : 'not loaded',
-          pair(r, 'prefetched'),
-        ]),
-      ),
-    );
-  }
-  const lighthouse = results.lighthouse?.rows;
-  if (lighthouse?.length) {
-    parts.push(
-      markdownTable(
-        [
-          'page',
-          'features',
-          'Performance (median, range)',
-          'A11y',
-          'BP',
-          'SEO',
-          'LCP (ms)',
-          'TBT (ms)',
-          'benchmarkIndex',
-        ],
-        lighthouse.map((r) => [
-          r.page,
-          r.mode,
-          `${r.performance} (${r.performanceRange[0]}–${r.performanceRange[1]})`,
-          String(r.accessibility),
-          String(r.bestPractices),
-          String(r.seo),
-          String(r.lcpMs),
-          String(r.tbtMs),
-          String(r.benchmarkIndex),
-        ]),
-      ),
-    );
-  }
-  return parts.join('\n\n');
+  const pair = (
+    r: NonNullable<Results['firstVisit']>['rows'][number],
+    k: 'html' | 'js' | 'css' | 'prefetched',
+  ) => `${r.on?.[k] ?? '—'} / ${r.off?.[k] ?? '—'}`;
+  return [
+    ...tableOf(
+      results.citationStage?.rows,
+      [
+        'scale',
+        'pages',
+        'entries',
+        'ours, 1 thread (ms)',
+        'ours, workers (ms)',
+        'rehype-citation (ms)',
+        'pandoc per page (ms)',
+      ],
+      (r) => [
+        `${r.scale}×`,
+        String(r.pages),
+        String(r.entries),
+        String(r.singleMs),
+        r.workersMs === null ? '—' : `${r.workersMs} (${r.threads} threads)`,
+        String(r.rehypeCitationMs),
+        r.pandocMs === null
+          ? 'not installed'
+          : `${r.pandocMs}${r.pandocSampledPages !== r.pages ? ` (${r.pandocSampledPages} pages sampled)` : ''}`,
+      ],
+    ),
+    ...tableOf(
+      results.builds?.sites,
+      [
+        'site',
+        'cold on / off (ms)',
+        'warm on / off (ms)',
+        'stage cold / warm (ms)',
+        'documents cold / warm',
+      ],
+      (s) => [
+        s.site,
+        `${s.wallMs.on.cold} / ${s.wallMs.off.cold}`,
+        `${s.wallMs.on.warm} / ${s.wallMs.off.warm}`,
+        `${s.stage.cold?.stageMs ?? '—'} / ${s.stage.warm?.stageMs ?? '—'}`,
+        `${JSON.stringify(s.stage.cold?.documents ?? null)} / ${JSON.stringify(s.stage.warm?.documents ?? null)}`,
+      ],
+    ),
+    ...tableOf(
+      results.start?.sites,
+      [
+        'site',
+        'text edit (ms)',
+        'locator edit (ms)',
+        '.bib edit (ms)',
+        'rendered again after .bib edits',
+      ],
+      (s) => [
+        s.site,
+        JSON.stringify(s.runsMs.text),
+        JSON.stringify(s.runsMs.locator),
+        JSON.stringify(s.runsMs.bib),
+        JSON.stringify(s.bibRendered),
+      ],
+    ),
+    ...tableOf(
+      results.firstVisit?.rows,
+      [
+        'page',
+        'HTML gz on / off',
+        'JS gz on / off',
+        'CSS gz on / off',
+        'JS added',
+        'search index',
+        'prefetched on / off',
+      ],
+      (r) => [
+        r.page,
+        pair(r, 'html'),
+        pair(r, 'js'),
+        pair(r, 'css'),
+        String(r.addedJs ?? '—'),
+        r.on?.searchIndex ? 'loaded' : 'not loaded',
+        pair(r, 'prefetched'),
+      ],
+    ),
+    ...tableOf(
+      results.lighthouse?.rows,
+      [
+        'page',
+        'features',
+        'Performance (median, range)',
+        'A11y',
+        'BP',
+        'SEO',
+        'LCP (ms)',
+        'TBT (ms)',
+        'benchmarkIndex',
+      ],
+      (r) => [
+        r.page,
+        r.mode,
+        `${r.performance} (${r.performanceRange[0]}–${r.performanceRange[1]})`,
+        String(r.accessibility),
+        String(r.bestPractices),
+        String(r.seo),
+        String(r.lcpMs),
+        String(r.tbtMs),
+        String(r.benchmarkIndex),
+      ],
+    ),
+  ].join('\n\n');
 }
 
 /** When each part's figures were taken, and on which commit. */

@@ -8,6 +8,7 @@ import type { Config } from '@docusaurus/types';
 import type { Options as CitationOptions } from 'docusaurus-plugin-citations';
 import { citationFrontMatter } from 'docusaurus-plugin-citations/front-matter';
 import remarkCitations from 'docusaurus-plugin-citations/remark';
+import { future } from '../../../docusaurus.future';
 
 const citations: CitationOptions = {
   bibliography: 'references.bib',
@@ -21,20 +22,7 @@ const config: Config = {
   url: 'https://second.example.org',
   baseUrl: '/sub/',
   trailingSlash: false,
-  future: {
-    v4: true,
-    faster: {
-      swcJsLoader: true,
-      swcJsMinimizer: true,
-      swcHtmlMinimizer: true,
-      lightningCssMinimizer: true,
-      mdxCrossCompilerCache: true,
-      rspackBundler: true,
-      rspackPersistentCache: false,
-      ssgWorkerThreads: true,
-      gitEagerVcs: true,
-    },
-  },
+  future,
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
   markdown: {

@@ -234,8 +234,8 @@ export interface DocumentReport {
 
 interface ParsedDocument {
   text: string;
-  /** The library's keys when it was read (`keysDigest`): all of the library a report reads. */
-  keys: string;
+  /** The digest of the library's keys when it was read: all of the library a report reads. */
+  keysDigest: string;
   /** Its tree, parsed when first asked for; undefined when the document is not valid MDX. */
   tree(): Root | undefined;
   /** Whether it is valid MDX (its diagnostics say where it is not). */
@@ -290,17 +290,17 @@ function readDocument(context: CitationContext, file: string, store?: ReportStor
   const text = fs.readFileSync(file, 'utf8');
   const keys = keysDigest(context.library);
   const cached = parsed.get(file);
-  if (cached && cached.text === text && cached.keys === keys) return cached;
+  if (cached && cached.text === text && cached.keysDigest === keys) return cached;
   const shown = displayPath(file, context.siteDir);
   const parse = () => parseDocument(text, shown, context.library);
-  const key = store ? digest(JSON.stringify([file, shown, keys, text])) : '';
+  const key = store ? digest(JSON.stringify([file, keys, text])) : '';
   const kept = store?.read(key);
   let document: ParsedDocument;
   if (kept) {
     let tree: { value: Root | undefined } | undefined;
     document = {
       text,
-      keys,
+      keysDigest: keys,
       tree: () => (tree ??= { value: parse().tree }).value,
       readable: kept.readable,
       // JSON has no Infinity: a document without a place of its own comes back as null.
@@ -312,7 +312,7 @@ function readDocument(context: CitationContext, file: string, store?: ReportStor
     const position = tree ? frontMatterOf(tree).sidebar_position : undefined;
     document = {
       text,
-      keys,
+      keysDigest: keys,
       tree: () => tree,
       readable: tree !== undefined,
       report: {
