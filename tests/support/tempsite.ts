@@ -12,6 +12,7 @@ const SITE_FILES = [
   'src',
   'static',
   'docusaurus.config.ts',
+  'docusaurus.future.ts',
   'sidebars.ts',
   'package.json',
   'tsconfig.json',
