@@ -329,6 +329,8 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
     scope: [],
     contentFolders: contentFolders(siteConfig).map((folder) => path.resolve(siteDir, folder)),
     deferredDir: path.join(generatedFilesDir, NAME, options.id, 'deferred'),
+    // `docusaurus start` sets it; `build` sets "production".
+    inlineDeferred: process.env.NODE_ENV === 'development',
     renderer: createRenderer({
       siteDir,
       threads: renderThreads(options),
@@ -437,15 +439,18 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
         }),
       );
 
-      // What each document's page renders from the .bib files and the timeline: when it changes,
-      // `npm start` compiles the page again.
+      // What each document's page renders from the .bib files and the timeline, besides its own
+      // text: when it changes, `npm start` compiles the page again. (An edit of the page itself
+      // compiles it anyway; were its citations in the stamp, a locator edit would compile it
+      // twice, the second time for the stamp.)
       for (const doc of documents) {
+        const clusters = reports.get(doc.path)?.clusters ?? [];
         writeStamp(
           stampsDir,
           siteDir,
           doc.path,
           JSON.stringify([
-            rendered.get(doc.path)?.key ?? null,
+            clusters.length > 0 ? renderer.sourcesKeyOf(citations, scope, clusters) : null,
             reports.get(doc.path)?.diagnostics ?? [],
             citations.timeline?.events.filter((e) => e.chapter === doc.file) ?? [],
           ]),

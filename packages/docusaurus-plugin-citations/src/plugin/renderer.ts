@@ -15,6 +15,7 @@ import fs from 'node:fs';
 
 import {
   documentRenderKey,
+  documentSourcesKey,
   renderInStyles,
   scopeRenderKey,
   type CitationConfig,
@@ -33,6 +34,8 @@ export type RenderedFrom = 'cache' | 'worker' | 'thread';
 export interface Renderer {
   /** The digest a document's rendering is kept under. */
   keyOf(context: CitationContext, scope: Scope, clusters: readonly ClusterInput[]): string;
+  /** The digest of what a document's rendering reads besides its own citations (its stamp). */
+  sourcesKeyOf(context: CitationContext, scope: Scope, clusters: readonly ClusterInput[]): string;
   /**
    * Starts rendering, in worker threads, the documents the cache does not hold: each with the
    * digest `keyOf` gave it.
@@ -122,6 +125,10 @@ export function createRenderer(setup: {
   return {
     keyOf(context, scope, clusters) {
       return documentRenderKey(context, scope, clusters, salt);
+    },
+
+    sourcesKeyOf(context, scope, clusters) {
+      return documentSourcesKey(context, scope, clusters, salt);
     },
 
     prepare(context, scope, documents) {

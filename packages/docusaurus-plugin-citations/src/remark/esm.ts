@@ -49,6 +49,32 @@ export function lazyExport(name: string, source: string): MdxjsEsm {
   });
 }
 
+/**
+ * `export const name = () => Promise.resolve({ default: value })`: what `lazyExport` gives, with
+ * the module's value in this module.
+ */
+export function loadedExport(name: string, value: unknown): MdxjsEsm {
+  return exportConst(name, {
+    type: 'ArrowFunctionExpression',
+    params: [],
+    expression: true,
+    async: false,
+    generator: false,
+    body: {
+      type: 'CallExpression',
+      optional: false,
+      callee: {
+        type: 'MemberExpression',
+        object: { type: 'Identifier', name: 'Promise' },
+        property: { type: 'Identifier', name: 'resolve' },
+        computed: false,
+        optional: false,
+      },
+      arguments: [valueToEstree({ default: value })],
+    },
+  });
+}
+
 /** `import 'source'`, for the module's side effects. */
 export function sideEffectImport(source: string): MdxjsEsm {
   return esmNode({

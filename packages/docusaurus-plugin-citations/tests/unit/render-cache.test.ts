@@ -11,6 +11,7 @@ import {
   createLibrary,
   createScope,
   documentRenderKey,
+  documentSourcesKey,
   loadContext,
   loadStyle,
   renderInStyles,
@@ -177,6 +178,59 @@ describe('the digest a document is kept under', () => {
     expect(scopeRenderKey(edited, createScope(edited.library, SITE, []), 'entries', 'v1')).not.toBe(
       entries,
     );
+  });
+});
+
+describe('the digest of what a page reads besides its own text (its stamp under npm start)', () => {
+  const sourcesOf = (context: CitationContext, clusters = DOCUMENT, site = SITE, salt = 'v1') =>
+    documentSourcesKey(context, createScope(context.library, site, []), clusters, salt);
+  const base = sourcesOf(contextOf());
+  const located = [
+    { items: [{ key: 'doe', offset: 0, locator: '4' }], narrative: false },
+    cite('anon'),
+  ];
+
+  it('stays when the page edits its citations but cites the same works', () => {
+    expect(sourcesOf(contextOf(), located)).toBe(base);
+    expect(sourcesOf(contextOf(), [cite('anon'), { ...cite('doe'), narrative: true }])).toBe(base);
+    expect(sourcesOf(contextOf(), [...DOCUMENT, cite('doe', 'anon')])).toBe(base);
+  });
+
+  it('changes with the works cited and with anything the document’s digest reads of them', () => {
+    expect(sourcesOf(contextOf(), [cite('doe')])).not.toBe(base);
+    expect(sourcesOf(contextOf(), [...DOCUMENT, cite('roe')])).not.toBe(base);
+    expect(sourcesOf(contextOf({ doe: retitle('A New Title') }))).not.toBe(base);
+    expect(sourcesOf(contextOf({ doe2: redate('2018') }))).not.toBe(base);
+    expect(sourcesOf(contextOf({ adoe: redate('2018') }))).not.toBe(base);
+    expect(sourcesOf(contextOf(), DOCUMENT, ['roe', ...SITE])).not.toBe(base);
+    expect(sourcesOf(contextOf({}, config({ locale: 'de-DE' })))).not.toBe(base);
+    expect(sourcesOf(contextOf(), DOCUMENT, SITE, 'v2')).not.toBe(base);
+    expect(sourcesOf(contextOf({ roe: retitle('Another Title') }))).toBe(base);
+  });
+
+  it('is equal for two site states only where they render the page’s text alike', () => {
+    const sites: [string, CitationContext, string[]][] = [
+      ['as is', contextOf(), SITE],
+      ['unrelated entry retitled', contextOf({ roe: retitle('Another Title') }), SITE],
+      ['same author-year', contextOf({ doe2: redate('2018') }), SITE],
+      ['same family name and year', contextOf({ adoe: redate('2018') }), SITE],
+      ['cited entry retitled', contextOf({ doe: retitle('A New Title') }), SITE],
+      ['another work cited first', contextOf(), ['roe', ...SITE]],
+      ['fewer works published', contextOf(), ['doe', 'anon']],
+    ];
+    for (const text of [DOCUMENT, located]) {
+      const seen = sites.map(([name, context, site]) => ({
+        name,
+        key: sourcesOf(context, text, site),
+        data: JSON.stringify(render(context, text, site)),
+      }));
+      for (const a of seen) {
+        for (const b of seen) {
+          if (a.key === b.key) expect(a.data, `${a.name} / ${b.name}`).toBe(b.data);
+        }
+      }
+      expect(new Set(seen.map((s) => s.key)).size).toBeGreaterThan(3);
+    }
   });
 });
 
