@@ -177,9 +177,35 @@ function citedSources(context: CitationContext, scope: Scope, cited: readonly st
   ];
 }
 
-const citedKeys = (clusters: readonly ClusterInput[]) => [
-  ...new Set(clusters.flatMap((c) => c.items.map((i) => i.key))),
-];
+/**
+ * A document's digest: with its citations, what its data is kept under; without them (only which
+ * works they cite, in any order), what it reads besides its own text.
+ */
+function documentDigest(
+  context: CitationContext,
+  scope: Scope,
+  clusters: readonly ClusterInput[],
+  salt: string,
+  withCitations: boolean,
+): string {
+  const cited = [...new Set(clusters.flatMap((c) => c.items.map((i) => i.key)))];
+  return digest(
+    JSON.stringify([
+      withCitations ? 'document' : 'sources',
+      salt,
+      stylesOf(context),
+      ...(withCitations
+        ? [
+            clusters.map((c) => [
+              c.narrative,
+              c.items.map((i) => [i.key, i.prefix, i.suffix, i.locator, i.label, i.suppressAuthor]),
+            ]),
+          ]
+        : []),
+      ...citedSources(context, scope, withCitations ? cited : cited.sort()),
+    ]),
+  );
+}
 
 /**
  * The digest of a document's data (`renderInStyles(context, scope, clusters)`), with `salt`
@@ -191,18 +217,7 @@ export function documentRenderKey(
   clusters: readonly ClusterInput[],
   salt: string,
 ): string {
-  return digest(
-    JSON.stringify([
-      'document',
-      salt,
-      stylesOf(context),
-      clusters.map((c) => [
-        c.narrative,
-        c.items.map((i) => [i.key, i.prefix, i.suffix, i.locator, i.label, i.suppressAuthor]),
-      ]),
-      ...citedSources(context, scope, citedKeys(clusters)),
-    ]),
-  );
+  return documentDigest(context, scope, clusters, salt, true);
 }
 
 /**
@@ -218,14 +233,7 @@ export function documentSourcesKey(
   clusters: readonly ClusterInput[],
   salt: string,
 ): string {
-  return digest(
-    JSON.stringify([
-      'sources',
-      salt,
-      stylesOf(context),
-      ...citedSources(context, scope, citedKeys(clusters).sort()),
-    ]),
-  );
+  return documentDigest(context, scope, clusters, salt, false);
 }
 
 /**

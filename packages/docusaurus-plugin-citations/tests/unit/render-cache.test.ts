@@ -103,6 +103,26 @@ const retitle = (title: string) => (bib: string) =>
   bib.replace(/title = \{[^}]*(\{[^}]*\})?[^}]*\}/, `title = {${title}}`);
 const redate = (year: string) => (bib: string) => bib.replace(/date = \{\d+\}/, `date = {${year}}`);
 
+/** Site states a page may be rendered in, each named: its library and the scope's keys. */
+const siteStates = (): [string, CitationContext, string[]][] => [
+  ['as is', contextOf(), SITE],
+  ['unrelated entry retitled', contextOf({ roe: retitle('Another Title') }), SITE],
+  ['same author-year', contextOf({ doe2: redate('2018') }), SITE],
+  ['same family name and year', contextOf({ adoe: redate('2018') }), SITE],
+  ['cited entry retitled', contextOf({ doe: retitle('A New Title') }), SITE],
+  ['another work cited first', contextOf(), ['roe', ...SITE]],
+  ['fewer works published', contextOf(), ['doe', 'anon']],
+];
+
+/** Every pair against every other: equal digests must mean equal data. */
+function expectEqualDataForEqualKeys(seen: { name: string; key: string; data: string }[]): void {
+  for (const a of seen) {
+    for (const b of seen) {
+      if (a.key === b.key) expect(a.data, `${a.name} / ${b.name}`).toBe(b.data);
+    }
+  }
+}
+
 describe('the digest a document is kept under', () => {
   const base = keyOf(contextOf());
 
@@ -146,25 +166,12 @@ describe('the digest a document is kept under', () => {
 
   it('is equal only where the renderings are equal', () => {
     // Every variant against every other: equal digests must mean equal data.
-    const variants: [string, CitationContext, string[]][] = [
-      ['as is', contextOf(), SITE],
-      ['unrelated entry retitled', contextOf({ roe: retitle('Another Title') }), SITE],
-      ['same author-year', contextOf({ doe2: redate('2018') }), SITE],
-      ['same family name and year', contextOf({ adoe: redate('2018') }), SITE],
-      ['cited entry retitled', contextOf({ doe: retitle('A New Title') }), SITE],
-      ['another work cited first', contextOf(), ['roe', ...SITE]],
-      ['fewer works published', contextOf(), ['doe', 'anon']],
-    ];
-    const seen = variants.map(([name, context, site]) => ({
+    const seen = siteStates().map(([name, context, site]) => ({
       name,
       key: keyOf(context, DOCUMENT, site),
       data: JSON.stringify(render(context, DOCUMENT, site)),
     }));
-    for (const a of seen) {
-      for (const b of seen) {
-        if (a.key === b.key) expect(a.data, `${a.name} / ${b.name}`).toBe(b.data);
-      }
-    }
+    expectEqualDataForEqualKeys(seen);
     // And the variants that change the page are told apart.
     expect(new Set(seen.map((s) => s.data)).size).toBeGreaterThan(3);
   });
@@ -209,26 +216,14 @@ describe('the digest of what a page reads besides its own text (its stamp under 
   });
 
   it('is equal for two site states only where they render the page’s text alike', () => {
-    const sites: [string, CitationContext, string[]][] = [
-      ['as is', contextOf(), SITE],
-      ['unrelated entry retitled', contextOf({ roe: retitle('Another Title') }), SITE],
-      ['same author-year', contextOf({ doe2: redate('2018') }), SITE],
-      ['same family name and year', contextOf({ adoe: redate('2018') }), SITE],
-      ['cited entry retitled', contextOf({ doe: retitle('A New Title') }), SITE],
-      ['another work cited first', contextOf(), ['roe', ...SITE]],
-      ['fewer works published', contextOf(), ['doe', 'anon']],
-    ];
+    const sites = siteStates();
     for (const text of [DOCUMENT, located]) {
       const seen = sites.map(([name, context, site]) => ({
         name,
         key: sourcesOf(context, text, site),
         data: JSON.stringify(render(context, text, site)),
       }));
-      for (const a of seen) {
-        for (const b of seen) {
-          if (a.key === b.key) expect(a.data, `${a.name} / ${b.name}`).toBe(b.data);
-        }
-      }
+      expectEqualDataForEqualKeys(seen);
       expect(new Set(seen.map((s) => s.key)).size).toBeGreaterThan(3);
     }
   });
