@@ -16,7 +16,7 @@
  * Run by hand, never in CI. Options: --parts 1,2,3,4,5,6 (or their names)   --scales 1,2,4
  * --repeats 3 (runs of each tool in part 1)   --threads 2 (worker threads in part 1)
  * --build-repeats 2 (rounds of builds in parts 2 and 5)   --sites essay,synthetic (parts 2, 6)
- * --edit-rounds 3 (part 6)   --lighthouse-runs 5.   --parts none prints the last run's table again.
+ * --edit-rounds 5 (part 6)   --lighthouse-runs 5.   --parts none prints the last run's table again.
  * A run of some parts keeps the others' last figures. Writes bench/out/results.json.
  */
 import fs from 'node:fs';
@@ -136,7 +136,7 @@ async function main(): Promise<void> {
   if (parts.has('start')) {
     console.log('6. npm start: from an edit to the browser');
     const sites = await onEachSite(results.start?.sites, (site) =>
-      editLatency(site, count('edit-rounds', 3)),
+      editLatency(site, count('edit-rounds', 5)),
     );
     results.start = { measured: measured(), sites };
   }

@@ -102,6 +102,41 @@ describe('the development server', () => {
     },
   );
 
+  it(
+    'shows a citation edit on its chapter, compiling the chapter once',
+    { timeout: 120_000 },
+    async () => {
+      expect(await textOn('/google', 'main')).toContain(
+        'service providers (“A History of Google in China,” 2010)',
+      );
+      const compiles = () => server!.output().match(/compiled/g)?.length ?? 0;
+      // Once the server is quiet: a compile the last test's edit caused must not count here.
+      let before = compiles();
+      for (let quiet = 0; quiet < 4;) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        quiet = compiles() === before ? quiet + 1 : 0;
+        before = compiles();
+      }
+      const seen = readTrace(trace).length;
+      site.edit('docs/google.mdx', (text) =>
+        text.replace('[@ft2010google]', '[@ft2010google, p. 7]'),
+      );
+      await expect
+        .poll(() => textOn('/google', 'main'), poll)
+        .toContain('service providers (“A History of Google in China,” 2010, p. 7)');
+      // One compile, as for a plain-text edit: the page carries its citations' data under npm
+      // start (a data file written during the compile made the watcher compile again), and
+      // its stamp holds what it renders from besides its own text (a stamp that changed with
+      // the citation compiled the chapter a second time).
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      const compiled = readTrace(trace)
+        .slice(seen)
+        .filter((e) => e.event === 'document' && e.file === 'docs/google.mdx');
+      expect(compiled.map((e) => e.from)).toEqual(['thread']);
+      expect(compiles() - before, server!.output().slice(-2_000)).toBe(1);
+    },
+  );
+
   it('shows a chapter edit on /print', { timeout: 120_000 }, async () => {
     expect(await textOn('/print', 'main')).toContain('officially launched Google.cn');
     site.edit('docs/google.mdx', (text) =>

@@ -18,6 +18,7 @@ registerSite({
   documents: new Map(),
   scope: [],
   deferredDir: `${ROOT}/.docusaurus/docusaurus-plugin-citations/default/deferred`,
+  inlineDeferred: false,
 });
 
 async function descriptionOf(fileContent: string): Promise<unknown> {

@@ -161,6 +161,53 @@ function stylesOf(context: CitationContext): unknown[] {
 }
 
 /**
+ * What a document's rendering reads from the scope for the works it cites: the items, every item
+ * that may share a label with one (by the tokens they share), and, in numeric styles, their
+ * places or the whole scope.
+ */
+function citedSources(context: CitationContext, scope: Scope, cited: readonly string[]): unknown[] {
+  const index = scopeIndex(scope);
+  const tokens = [...new Set(cited.flatMap((key) => index.tokens.get(key) ?? []))].sort();
+  const numbered = context.styles.map((s) => numbering(s.csl));
+  return [
+    cited.map((key) => itemFacts(scope, key)),
+    tokens.map((token) => [token, group(scope, token)]),
+    numbered.includes('scope-order') ? cited.map((key) => index.place.get(key) ?? -1) : null,
+    numbered.includes('sorted') ? wholeScope(scope) : null,
+  ];
+}
+
+/**
+ * A document's digest: with its citations, what its data is kept under; without them (only which
+ * works they cite, in any order), what it reads besides its own text.
+ */
+function documentDigest(
+  context: CitationContext,
+  scope: Scope,
+  clusters: readonly ClusterInput[],
+  salt: string,
+  withCitations: boolean,
+): string {
+  const cited = [...new Set(clusters.flatMap((c) => c.items.map((i) => i.key)))];
+  return digest(
+    JSON.stringify([
+      withCitations ? 'document' : 'sources',
+      salt,
+      stylesOf(context),
+      ...(withCitations
+        ? [
+            clusters.map((c) => [
+              c.narrative,
+              c.items.map((i) => [i.key, i.prefix, i.suffix, i.locator, i.label, i.suppressAuthor]),
+            ]),
+          ]
+        : []),
+      ...citedSources(context, scope, withCitations ? cited : cited.sort()),
+    ]),
+  );
+}
+
+/**
  * The digest of a document's data (`renderInStyles(context, scope, clusters)`), with `salt`
  * standing for what the caller knows it also depends on (the engine's version).
  */
@@ -170,26 +217,23 @@ export function documentRenderKey(
   clusters: readonly ClusterInput[],
   salt: string,
 ): string {
-  const index = scopeIndex(scope);
-  const cited = [...new Set(clusters.flatMap((c) => c.items.map((i) => i.key)))];
-  // The cited items, and every item that may share a label with one (by the tokens they share).
-  const tokens = [...new Set(cited.flatMap((key) => index.tokens.get(key) ?? []))].sort();
-  const numbered = context.styles.map((s) => numbering(s.csl));
-  return digest(
-    JSON.stringify([
-      'document',
-      salt,
-      stylesOf(context),
-      clusters.map((c) => [
-        c.narrative,
-        c.items.map((i) => [i.key, i.prefix, i.suffix, i.locator, i.label, i.suppressAuthor]),
-      ]),
-      cited.map((key) => itemFacts(scope, key)),
-      tokens.map((token) => [token, group(scope, token)]),
-      numbered.includes('scope-order') ? cited.map((key) => index.place.get(key) ?? -1) : null,
-      numbered.includes('sorted') ? wholeScope(scope) : null,
-    ]),
-  );
+  return documentDigest(context, scope, clusters, salt, true);
+}
+
+/**
+ * The digest of what a document's data reads besides its own text: `documentRenderKey` without
+ * the citations themselves, only which works they cite. Two site states (library, scope,
+ * options) with the same digest for a document's text render that text alike. Under `npm start`
+ * it is the document's stamp (see the site plugin): an edit of the document that keeps it (a
+ * locator, a prefix, a citation moved) compiles the page once, not once more for the stamp.
+ */
+export function documentSourcesKey(
+  context: CitationContext,
+  scope: Scope,
+  clusters: readonly ClusterInput[],
+  salt: string,
+): string {
+  return documentDigest(context, scope, clusters, salt, false);
 }
 
 /**

@@ -25,7 +25,10 @@ export interface DeferredData {
   clusters?: ClusterData[];
 }
 
-/** A document's `citationDeferred` export: `() => import('…/deferred/<document>.json')`. */
+/**
+ * A document's `citationDeferred` export: `() => import('…/deferred/<document>.json')` in a
+ * build, the data itself under `npm start` (see SiteState's `inlineDeferred`).
+ */
 export type DeferredLoader = () => Promise<{ default: DeferredData }>;
 
 // One request per document, whichever component asks first; the promise must be the same

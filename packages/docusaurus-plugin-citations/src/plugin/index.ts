@@ -34,7 +34,6 @@ import {
   EXPORT_FORMATS,
   formatEventDate,
   loadContext,
-  OptionsError,
   passageAnchor,
   typographicQuotes,
   resolveBibFiles,
@@ -50,7 +49,8 @@ import { STYLE_STORAGE_KEY } from './constants';
 import { documentExportPath, siteDocuments, type SiteDocument } from './documents';
 import { validateOptions, type Options, type PluginOptions, type PrintOptions } from './options';
 import { cacheDirectory, engineVersion, openRenderCache } from './renderCache';
-import { createRenderer, trace, type Renderer } from './renderer';
+import { readEnvironment } from './environment';
+import { createRenderer, type Renderer } from './renderer';
 import { registerSite, type SiteState } from './store';
 import type {
   BibliographyEntryData,
@@ -297,22 +297,6 @@ function writeStamp(stampsDir: string, siteDir: string, file: string, content: s
   );
 }
 
-/**
- * The worker threads that render documents: the option, unless CITATIONS_RENDER_THREADS says
- * otherwise for this run (a benchmark, a test comparing builds), without changing the config,
- * which is part of the site's bundle.
- */
-function renderThreads(options: PluginOptions): number {
-  const value = process.env.CITATIONS_RENDER_THREADS;
-  if (value === undefined || value === '') return options.renderThreads;
-  if (!/^\d+$/.test(value)) {
-    throw new OptionsError(
-      `CITATIONS_RENDER_THREADS must be a whole number of threads (0 renders in the build's own thread); got ${JSON.stringify(value)}`,
-    );
-  }
-  return Number(value);
-}
-
 function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
   const { siteDir, baseUrl, siteConfig, generatedFilesDir } = context;
   /** Where the export files are written; copied into the build, served by `npm start`. */
@@ -320,6 +304,7 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
   // Each document's stamp: what its citations render from (see sourcesRule).
   const stampsDir = path.join(generatedFilesDir, NAME, options.id, 'stamps');
   const route = (routePath: string) => normalizeUrl([baseUrl, routePath]);
+  const environment = readEnvironment();
   let site: SiteState = {
     siteDir,
     baseUrl,
@@ -329,10 +314,15 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
     scope: [],
     contentFolders: contentFolders(siteConfig).map((folder) => path.resolve(siteDir, folder)),
     deferredDir: path.join(generatedFilesDir, NAME, options.id, 'deferred'),
+    // Under `npm start` (and `build --dev`, whose pages then carry their data too).
+    inlineDeferred: environment.development,
     renderer: createRenderer({
       siteDir,
-      threads: renderThreads(options),
-      cache: openRenderCache(cacheDirectory(siteDir, options.id)),
+      // The environment may override the option for one run (a benchmark, a test comparing
+      // builds) without changing the config, which is part of the site's bundle.
+      threads: environment.renderThreads ?? options.renderThreads,
+      cache: openRenderCache(cacheDirectory(siteDir, options.id, environment.cacheRoot)),
+      traceFile: environment.traceFile,
       salt: engineVersion(),
     }),
   };
@@ -437,15 +427,18 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
         }),
       );
 
-      // What each document's page renders from the .bib files and the timeline: when it changes,
-      // `npm start` compiles the page again.
+      // What each document's page renders from the .bib files and the timeline, besides its own
+      // text: when it changes, `npm start` compiles the page again. (An edit of the page itself
+      // compiles it anyway; were its citations in the stamp, a locator edit would compile it
+      // twice, the second time for the stamp.)
       for (const doc of documents) {
+        const clusters = reports.get(doc.path)?.clusters ?? [];
         writeStamp(
           stampsDir,
           siteDir,
           doc.path,
           JSON.stringify([
-            rendered.get(doc.path)?.key ?? null,
+            clusters.length > 0 ? renderer.sourcesKeyOf(citations, scope, clusters) : null,
             reports.get(doc.path)?.diagnostics ?? [],
             citations.timeline?.events.filter((e) => e.chapter === doc.file) ?? [],
           ]),
@@ -551,7 +544,7 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
           route(options.print.path),
         );
       }
-      trace({ event: 'site', ms: Math.round(performance.now() - start) });
+      renderer.trace({ event: 'site', ms: Math.round(performance.now() - start) });
     },
 
     async postBuild({ outDir }) {

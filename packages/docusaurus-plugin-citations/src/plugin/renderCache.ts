@@ -9,6 +9,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
+import { readEnvironment } from './environment';
+
 export interface RenderCache {
   /** The value kept under `key`, or undefined. */
   read<T>(key: string): T | undefined;
@@ -28,7 +30,7 @@ export interface RenderCache {
 export function cacheDirectory(
   siteDir: string,
   pluginId: string,
-  root = process.env.CITATIONS_CACHE_DIR ||
+  root = readEnvironment().cacheRoot ??
     path.join(siteDir, 'node_modules/.cache/docusaurus-plugin-citations'),
 ): string {
   const site = createHash('sha256').update(path.resolve(siteDir)).digest('hex').slice(0, 12);

@@ -7,14 +7,15 @@
  * document's report (its citations and problems, from parsing it) is kept the same way, so that
  * a build parses only the documents that changed (`reports`).
  *
- * With `CITATIONS_TRACE` set to a file, each rendering appends a line to it: where it came from
- * and the time it took (see bench/run.ts).
+ * With a trace file (CITATIONS_TRACE, see environment.ts), each rendering appends a line to it:
+ * where it came from and the time it took (see bench/run.ts).
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 
 import {
   documentRenderKey,
+  documentSourcesKey,
   renderInStyles,
   scopeRenderKey,
   type CitationConfig,
@@ -33,6 +34,8 @@ export type RenderedFrom = 'cache' | 'worker' | 'thread';
 export interface Renderer {
   /** The digest a document's rendering is kept under. */
   keyOf(context: CitationContext, scope: Scope, clusters: readonly ClusterInput[]): string;
+  /** The digest of what a document's rendering reads besides its own citations (its stamp). */
+  sourcesKeyOf(context: CitationContext, scope: Scope, clusters: readonly ClusterInput[]): string;
   /**
    * Starts rendering, in worker threads, the documents the cache does not hold: each with the
    * digest `keyOf` gave it.
@@ -64,14 +67,8 @@ export interface Renderer {
   reports: ReportStore;
   /** Forgets what this process did not use (after a build). */
   prune(): void;
-}
-
-/** Appends an event to the file `CITATIONS_TRACE` names, if it names one. */
-export function trace(event: Record<string, unknown>): void {
-  const file = process.env.CITATIONS_TRACE;
-  // `at`: when the event ended (ms since the epoch). Documents are compiled in parallel, so
-  // their times overlap: the bench needs when each happened, not only how long it took.
-  if (file) fs.appendFileSync(file, `${JSON.stringify({ ...event, at: Date.now() })}\n`);
+  /** Appends an event to the trace file, if the site has one (CITATIONS_TRACE). */
+  trace(event: Record<string, unknown>): void;
 }
 
 /** The options a worker thread needs to read the library and styles as the site does. */
@@ -101,8 +98,16 @@ export function createRenderer(setup: {
   cache: RenderCache;
   /** What every rendering also depends on (renderCache.ts's `engineVersion`). */
   salt: string;
+  /** Where each rendering appends a line saying where it came from (environment.ts). */
+  traceFile?: string | undefined;
 }): Renderer {
-  const { siteDir, threads, cache, salt } = setup;
+  const { siteDir, threads, cache, salt, traceFile } = setup;
+  const trace = (event: Record<string, unknown>) => {
+    // `at`: when the event ended (ms since the epoch). Documents are compiled in parallel, so
+    // their times overlap: the bench needs when each happened, not only how long it took.
+    if (traceFile)
+      fs.appendFileSync(traceFile, `${JSON.stringify({ ...event, at: Date.now() })}\n`);
+  };
   /** Renderings under way in worker threads, by digest. */
   const pending = new Map<string, Promise<DocumentData>>();
   // A report's digest names what it is read from; the engine that reads it is the salt's.
@@ -122,6 +127,10 @@ export function createRenderer(setup: {
   return {
     keyOf(context, scope, clusters) {
       return documentRenderKey(context, scope, clusters, salt);
+    },
+
+    sourcesKeyOf(context, scope, clusters) {
+      return documentSourcesKey(context, scope, clusters, salt);
     },
 
     prepare(context, scope, documents) {
@@ -182,5 +191,7 @@ export function createRenderer(setup: {
     prune() {
       cache.prune();
     },
+
+    trace,
   };
 }

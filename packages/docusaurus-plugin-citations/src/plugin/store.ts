@@ -37,6 +37,13 @@ export interface SiteState {
    */
   deferredDir: string;
   /**
+   * Whether pages carry their deferred data in their own module instead (under `npm start`,
+   * where no server HTML exists to defer to). A file written while the bundler compiles the page
+   * that imports it makes the bundler's watcher compile again: a citation edit would show one
+   * compile later than a plain-text edit.
+   */
+  inlineDeferred: boolean;
+  /**
    * Where documents' renderings come from (renderer.ts): absent, the remark plugin renders each
    * itself (a page compiled on its own, as in the fixture tests).
    */

@@ -10,8 +10,6 @@
  * documents (src/plugin/store.ts). All the work is the engine's; this file only
  * moves nodes.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 
 import { aliasedSitePath, normalizeUrl } from '@docusaurus/utils';
 import type { Element } from 'hast';
@@ -37,8 +35,9 @@ import {
 } from '../citations';
 import { documentExportPath } from '../plugin/documents';
 import type { DownloadData } from '../plugin/types';
+import { writeDeferred } from '../plugin/deferredFiles';
 import { siteOfFile } from '../plugin/store';
-import { Binding, defaultImport, esmExport, jsxElement, lazyExport } from './esm';
+import { Binding, defaultImport, esmExport, jsxElement, lazyExport, loadedExport } from './esm';
 import type { DeferredData } from '../plugin/deferred';
 import { pageMeta } from './pageMeta';
 
@@ -266,11 +265,11 @@ export default function remarkCitations() {
     }
 
     if (deferred.references || deferred.cite) {
-      // Compiled once for the server and the client bundles alike; each file is the document's.
-      const file = path.join(site.deferredDir, `${document.name}.json`);
-      fs.mkdirSync(site.deferredDir, { recursive: true });
-      fs.writeFileSync(file, JSON.stringify(deferred));
-      tree.children.push(lazyExport(deferredExport, file));
+      tree.children.push(
+        site.inlineDeferred
+          ? loadedExport(deferredExport, deferred)
+          : lazyExport(deferredExport, writeDeferred(site.deferredDir, document.name, deferred)),
+      );
     }
   };
 }

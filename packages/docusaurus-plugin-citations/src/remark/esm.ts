@@ -37,15 +37,42 @@ export function esmExport(name: string, value: unknown): MdxjsEsm {
   return exportConst(name, valueToEstree(value));
 }
 
-/** `export const name = () => import('source')`: a module loaded only when asked for. */
-export function lazyExport(name: string, source: string): MdxjsEsm {
+/** `export const name = () => body`. */
+function arrowExport(name: string, body: Expression): MdxjsEsm {
   return exportConst(name, {
     type: 'ArrowFunctionExpression',
     params: [],
     expression: true,
     async: false,
     generator: false,
-    body: { type: 'ImportExpression', source: { type: 'Literal', value: source } },
+    body,
+  });
+}
+
+/** `export const name = () => import('source')`: a module loaded only when asked for. */
+export function lazyExport(name: string, source: string): MdxjsEsm {
+  return arrowExport(name, {
+    type: 'ImportExpression',
+    source: { type: 'Literal', value: source },
+  });
+}
+
+/**
+ * `export const name = () => Promise.resolve({ default: value })`: what `lazyExport` gives, with
+ * the module's value in this module.
+ */
+export function loadedExport(name: string, value: unknown): MdxjsEsm {
+  return arrowExport(name, {
+    type: 'CallExpression',
+    optional: false,
+    callee: {
+      type: 'MemberExpression',
+      object: { type: 'Identifier', name: 'Promise' },
+      property: { type: 'Identifier', name: 'resolve' },
+      computed: false,
+      optional: false,
+    },
+    arguments: [valueToEstree({ default: value })],
   });
 }
 

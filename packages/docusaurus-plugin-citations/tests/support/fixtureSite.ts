@@ -39,5 +39,6 @@ export function registerFixtureSite(dir: string, options: Options, file = 'input
       'test-results/deferred',
       `${path.basename(dir)}-${process.pid}-${registered}`,
     ),
+    inlineDeferred: false,
   });
 }

@@ -2,7 +2,7 @@
 // registered once (render.ts). Each document must get exactly what a fresh engine gives it when
 // the same works are registered through citeproc's public API, whatever was rendered before:
 // other documents, the bibliography, "Cite this", another library.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import CSL from '../../src/citations/citeproc';
 import {
@@ -154,6 +154,40 @@ describe.each(STYLES)('%s', (_, style) => {
     ]);
     ours(createScope(other, ['doea']), style, '[@doea]');
     expect(PAGES.map((page) => ours(scope, style, page))).toEqual(alone);
+  });
+
+  it('lists the works of a page rendered alone as the whole list does', () => {
+    // A scope of every entry (an engine state of its own), then one page citing few of them: a
+    // build rendering one page again. Its entries are rendered on their own, and must read as
+    // the whole list and a fresh engine read them; once the whole list is rendered, a page takes
+    // its entries from it. Chicago's "———" depends on the list, so its pages are always
+    // rendered on their own.
+    const wide = createScope(library, [], [...library.entries.keys()].reverse());
+    const page = '[@roeb] and [@orgb].';
+    const substitutes = /subsequent-author-substitute=/.test(style.xml);
+    const bibliographies = vi.spyOn(CSL.Engine.prototype, 'makeBibliography');
+    // The keys each call rendered (undefined: the whole list).
+    const included = () =>
+      bibliographies.mock.calls.map(([selection]) =>
+        (selection as { include?: { value: string }[] } | undefined)?.include?.map((i) => i.value),
+      );
+    try {
+      const alone = ours(wide, style, page);
+      expect(included()).toEqual([['roeb', 'orgb']]);
+      expect(alone).toEqual(fresh(wide, style, page));
+      const all = new Map(
+        renderEntries(wide, style).entries.map((e) => [e.key, toText(e.content)]),
+      );
+      if (!substitutes) {
+        const listed = [...all].filter(([key]) => key === 'roeb' || key === 'orgb');
+        expect(alone.entries).toEqual(listed.map(([, text]) => text));
+      }
+      const calls = bibliographies.mock.calls.length;
+      expect(ours(wide, style, page)).toEqual(alone);
+      expect(bibliographies.mock.calls.length).toBe(substitutes ? calls + 1 : calls);
+    } finally {
+      bibliographies.mockRestore();
+    }
   });
 
   it('lists a page’s works as the site bibliography lists them', () => {

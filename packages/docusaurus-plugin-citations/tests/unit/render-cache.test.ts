@@ -11,6 +11,7 @@ import {
   createLibrary,
   createScope,
   documentRenderKey,
+  documentSourcesKey,
   loadContext,
   loadStyle,
   renderInStyles,
@@ -102,6 +103,26 @@ const retitle = (title: string) => (bib: string) =>
   bib.replace(/title = \{[^}]*(\{[^}]*\})?[^}]*\}/, `title = {${title}}`);
 const redate = (year: string) => (bib: string) => bib.replace(/date = \{\d+\}/, `date = {${year}}`);
 
+/** Site states a page may be rendered in, each named: its library and the scope's keys. */
+const siteStates = (): [string, CitationContext, string[]][] => [
+  ['as is', contextOf(), SITE],
+  ['unrelated entry retitled', contextOf({ roe: retitle('Another Title') }), SITE],
+  ['same author-year', contextOf({ doe2: redate('2018') }), SITE],
+  ['same family name and year', contextOf({ adoe: redate('2018') }), SITE],
+  ['cited entry retitled', contextOf({ doe: retitle('A New Title') }), SITE],
+  ['another work cited first', contextOf(), ['roe', ...SITE]],
+  ['fewer works published', contextOf(), ['doe', 'anon']],
+];
+
+/** Every pair against every other: equal digests must mean equal data. */
+function expectEqualDataForEqualKeys(seen: { name: string; key: string; data: string }[]): void {
+  for (const a of seen) {
+    for (const b of seen) {
+      if (a.key === b.key) expect(a.data, `${a.name} / ${b.name}`).toBe(b.data);
+    }
+  }
+}
+
 describe('the digest a document is kept under', () => {
   const base = keyOf(contextOf());
 
@@ -145,25 +166,12 @@ describe('the digest a document is kept under', () => {
 
   it('is equal only where the renderings are equal', () => {
     // Every variant against every other: equal digests must mean equal data.
-    const variants: [string, CitationContext, string[]][] = [
-      ['as is', contextOf(), SITE],
-      ['unrelated entry retitled', contextOf({ roe: retitle('Another Title') }), SITE],
-      ['same author-year', contextOf({ doe2: redate('2018') }), SITE],
-      ['same family name and year', contextOf({ adoe: redate('2018') }), SITE],
-      ['cited entry retitled', contextOf({ doe: retitle('A New Title') }), SITE],
-      ['another work cited first', contextOf(), ['roe', ...SITE]],
-      ['fewer works published', contextOf(), ['doe', 'anon']],
-    ];
-    const seen = variants.map(([name, context, site]) => ({
+    const seen = siteStates().map(([name, context, site]) => ({
       name,
       key: keyOf(context, DOCUMENT, site),
       data: JSON.stringify(render(context, DOCUMENT, site)),
     }));
-    for (const a of seen) {
-      for (const b of seen) {
-        if (a.key === b.key) expect(a.data, `${a.name} / ${b.name}`).toBe(b.data);
-      }
-    }
+    expectEqualDataForEqualKeys(seen);
     // And the variants that change the page are told apart.
     expect(new Set(seen.map((s) => s.data)).size).toBeGreaterThan(3);
   });
@@ -177,6 +185,47 @@ describe('the digest a document is kept under', () => {
     expect(scopeRenderKey(edited, createScope(edited.library, SITE, []), 'entries', 'v1')).not.toBe(
       entries,
     );
+  });
+});
+
+describe('the digest of what a page reads besides its own text (its stamp under npm start)', () => {
+  const sourcesOf = (context: CitationContext, clusters = DOCUMENT, site = SITE, salt = 'v1') =>
+    documentSourcesKey(context, createScope(context.library, site, []), clusters, salt);
+  const base = sourcesOf(contextOf());
+  const located = [
+    { items: [{ key: 'doe', offset: 0, locator: '4' }], narrative: false },
+    cite('anon'),
+  ];
+
+  it('stays when the page edits its citations but cites the same works', () => {
+    expect(sourcesOf(contextOf(), located)).toBe(base);
+    expect(sourcesOf(contextOf(), [cite('anon'), { ...cite('doe'), narrative: true }])).toBe(base);
+    expect(sourcesOf(contextOf(), [...DOCUMENT, cite('doe', 'anon')])).toBe(base);
+  });
+
+  it('changes with the works cited and with anything the document’s digest reads of them', () => {
+    expect(sourcesOf(contextOf(), [cite('doe')])).not.toBe(base);
+    expect(sourcesOf(contextOf(), [...DOCUMENT, cite('roe')])).not.toBe(base);
+    expect(sourcesOf(contextOf({ doe: retitle('A New Title') }))).not.toBe(base);
+    expect(sourcesOf(contextOf({ doe2: redate('2018') }))).not.toBe(base);
+    expect(sourcesOf(contextOf({ adoe: redate('2018') }))).not.toBe(base);
+    expect(sourcesOf(contextOf(), DOCUMENT, ['roe', ...SITE])).not.toBe(base);
+    expect(sourcesOf(contextOf({}, config({ locale: 'de-DE' })))).not.toBe(base);
+    expect(sourcesOf(contextOf(), DOCUMENT, SITE, 'v2')).not.toBe(base);
+    expect(sourcesOf(contextOf({ roe: retitle('Another Title') }))).toBe(base);
+  });
+
+  it('is equal for two site states only where they render the page’s text alike', () => {
+    const sites = siteStates();
+    for (const text of [DOCUMENT, located]) {
+      const seen = sites.map(([name, context, site]) => ({
+        name,
+        key: sourcesOf(context, text, site),
+        data: JSON.stringify(render(context, text, site)),
+      }));
+      expectEqualDataForEqualKeys(seen);
+      expect(new Set(seen.map((s) => s.key)).size).toBeGreaterThan(3);
+    }
   });
 });
 
