@@ -215,8 +215,8 @@ function processCitations(engine: Engine, citations: readonly Citation[]): Map<s
  * scope's whole list is rendered once and each document takes its entries from it, as soon as
  * documents have asked for a quarter of the scope's entries: before that, each document's are
  * rendered on their own. A build that renders one page again (the others coming from the cache)
- * renders its fifty entries, not the site's five hundred; a build that renders every page
- * renders at most a quarter of the list more than once.
+ * renders its fifty entries, not the site's five hundred; an engine that renders every page
+ * renders at most a quarter of the list twice (each worker thread has its own engines).
  */
 function entriesFor(pooled: PooledEngine, keys: ReadonlySet<string>): RenderedEntry[] {
   const { engine } = pooled;

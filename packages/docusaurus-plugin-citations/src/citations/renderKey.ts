@@ -224,8 +224,10 @@ export function documentRenderKey(
  * The digest of what a document's data reads besides its own text: `documentRenderKey` without
  * the citations themselves, only which works they cite. Two site states (library, scope,
  * options) with the same digest for a document's text render that text alike. Under `npm start`
- * it is the document's stamp (see the site plugin): an edit of the document that keeps it (a
- * locator, a prefix, a citation moved) compiles the page once, not once more for the stamp.
+ * it is in the document's stamp (see the site plugin): an edit of the document that keeps it (a
+ * locator, a prefix; a citation moved, unless the order in which the site first cites works
+ * changes, which numbers them in a numeric style) compiles the page once, not once more for the
+ * stamp.
  */
 export function documentSourcesKey(
   context: CitationContext,

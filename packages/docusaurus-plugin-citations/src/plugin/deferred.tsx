@@ -27,7 +27,8 @@ export interface DeferredData {
 
 /**
  * A document's `citationDeferred` export: `() => import('…/deferred/<document>.json')` in a
- * build, the data itself under `npm start` (see SiteState's `inlineDeferred`).
+ * production build, `() => Promise.resolve({ default: data })` otherwise (`npm start`; see
+ * SiteState's `inlineDeferred`).
  */
 export type DeferredLoader = () => Promise<{ default: DeferredData }>;
 

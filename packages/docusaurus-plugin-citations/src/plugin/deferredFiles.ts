@@ -8,9 +8,9 @@ import path from 'node:path';
 import type { DeferredData } from './deferred';
 
 /**
- * Writes a document's deferred data to `<dir>/<name>.json` unless the file holds it already,
- * and returns the file. The server and the client compiles both write it: through a temporary
- * file, so that neither reads it half written.
+ * Writes a document's deferred data to `<dir>/<name>.json` unless the file holds it already
+ * (a watcher sees only real changes), and returns the file. Through a temporary file, so that
+ * no compile reads it half written.
  */
 export function writeDeferred(dir: string, name: string, data: DeferredData): string {
   const file = path.join(dir, `${name}.json`);

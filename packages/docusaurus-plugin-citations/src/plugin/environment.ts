@@ -13,10 +13,16 @@ export interface PluginEnvironment {
   /** CITATIONS_TRACE: a file to append a line to for each rendering (see renderer.ts). */
   traceFile: string | undefined;
   /**
-   * NODE_ENV is "development": `docusaurus start` sets it, and so does `build --dev`; `build`
-   * sets "production".
+   * NODE_ENV is anything but "production", as Docusaurus reads it: `docusaurus start` sets
+   * "development" unless NODE_ENV is set already, `build` sets "production" and `build --dev`
+   * "development".
    */
   development: boolean;
+}
+
+/** CITATIONS_CACHE_DIR, which `cacheDirectory` reads on its own (the tests' and the bench's). */
+export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.CITATIONS_CACHE_DIR || undefined;
 }
 
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env): PluginEnvironment {
@@ -28,8 +34,8 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): PluginEnv
   }
   return {
     renderThreads: threads ? Number(threads) : undefined,
-    cacheRoot: env.CITATIONS_CACHE_DIR || undefined,
+    cacheRoot: cacheRoot(env),
     traceFile: env.CITATIONS_TRACE || undefined,
-    development: env.NODE_ENV === 'development',
+    development: env.NODE_ENV !== 'production',
   };
 }

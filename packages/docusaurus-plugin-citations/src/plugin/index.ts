@@ -427,10 +427,14 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
         }),
       );
 
-      // What each document's page renders from the .bib files and the timeline, besides its own
-      // text: when it changes, `npm start` compiles the page again. (An edit of the page itself
-      // compiles it anyway; were its citations in the stamp, a locator edit would compile it
-      // twice, the second time for the stamp.)
+      // What each document's page renders from besides its text: the .bib files, the timeline,
+      // and what the remark plugin reads of the page from this pass (its title, permalink and
+      // front matter, for "Cite this"). When it changes, `npm start` compiles the page again.
+      // An edit of the page compiles it anyway, though perhaps before this pass has read the
+      // edit: what the page reads from here is in its stamp, so a compile against an earlier
+      // pass is followed by another. Its citations themselves are not (only which works they
+      // cite), nor its problems' places: a locator edit, or text moving a problem, compiles it
+      // once, as a plain-text edit does.
       for (const doc of documents) {
         const clusters = reports.get(doc.path)?.clusters ?? [];
         writeStamp(
@@ -439,7 +443,8 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
           doc.path,
           JSON.stringify([
             clusters.length > 0 ? renderer.sourcesKeyOf(citations, scope, clusters) : null,
-            reports.get(doc.path)?.diagnostics ?? [],
+            [doc.title, doc.permalink, doc.frontMatter],
+            (reports.get(doc.path)?.diagnostics ?? []).map((d) => [d.ruleId, d.message]),
             citations.timeline?.events.filter((e) => e.chapter === doc.file) ?? [],
           ]),
         );

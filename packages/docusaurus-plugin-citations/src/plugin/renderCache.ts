@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-import { readEnvironment } from './environment';
+import { cacheRoot } from './environment';
 
 export interface RenderCache {
   /** The value kept under `key`, or undefined. */
@@ -30,8 +30,7 @@ export interface RenderCache {
 export function cacheDirectory(
   siteDir: string,
   pluginId: string,
-  root = readEnvironment().cacheRoot ??
-    path.join(siteDir, 'node_modules/.cache/docusaurus-plugin-citations'),
+  root = cacheRoot() ?? path.join(siteDir, 'node_modules/.cache/docusaurus-plugin-citations'),
 ): string {
   const site = createHash('sha256').update(path.resolve(siteDir)).digest('hex').slice(0, 12);
   return path.join(path.resolve(siteDir, root), `${site}-${pluginId}`);

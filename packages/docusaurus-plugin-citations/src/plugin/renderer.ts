@@ -34,7 +34,7 @@ export type RenderedFrom = 'cache' | 'worker' | 'thread';
 export interface Renderer {
   /** The digest a document's rendering is kept under. */
   keyOf(context: CitationContext, scope: Scope, clusters: readonly ClusterInput[]): string;
-  /** The digest of what a document's rendering reads besides its own citations (its stamp). */
+  /** The digest of what a document's rendering reads besides its own citations (in its stamp). */
   sourcesKeyOf(context: CitationContext, scope: Scope, clusters: readonly ClusterInput[]): string;
   /**
    * Starts rendering, in worker threads, the documents the cache does not hold: each with the

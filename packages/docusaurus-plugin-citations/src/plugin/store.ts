@@ -33,14 +33,14 @@ export interface SiteState {
   contentFolders?: readonly string[];
   /**
    * Where the remark plugin writes what a document's page loads only when the browser renders
-   * it (see src/plugin/deferred.tsx): one JSON file per document.
+   * it (see src/plugin/deferred.tsx): one JSON file per document, unless `inlineDeferred`.
    */
   deferredDir: string;
   /**
-   * Whether pages carry their deferred data in their own module instead (under `npm start`,
-   * where no server HTML exists to defer to). A file written while the bundler compiles the page
-   * that imports it makes the bundler's watcher compile again: a citation edit would show one
-   * compile later than a plain-text edit.
+   * Whether pages carry their deferred data in their own module instead: under `npm start`
+   * (NODE_ENV other than "production"), where no server HTML exists to defer to. A file written
+   * while the bundler compiles the page that imports it makes the bundler's watcher compile
+   * again: a citation edit would show one compile later than a plain-text edit.
    */
   inlineDeferred: boolean;
   /**

@@ -190,7 +190,8 @@ export default function remarkCitations() {
       });
     });
     // What the page renders only where no server HTML shows it already (src/plugin/deferred.tsx):
-    // out of the page's module, so that a first visit does not download it.
+    // in a build, out of the page's module, so that a first visit does not download it; under
+    // `npm start`, in it (see SiteState's `inlineDeferred`).
     const deferred: DeferredData = {};
     const deferredExport = 'citationDeferred';
     spliceCitations(

@@ -7,11 +7,17 @@ import { PACKAGE } from './paths';
 
 /**
  * Tells the remark plugin about a one-document site in `dir` (what the citations plugin does in
- * a Docusaurus build): `file` (`input.mdx`, served at /input), with these citation options.
+ * a Docusaurus build): `file` (`input.mdx`, served at /input), with these citation options;
+ * `inlineDeferred` as under `npm start`.
  */
 let registered = 0;
 
-export function registerFixtureSite(dir: string, options: Options, file = 'input.mdx'): void {
+export function registerFixtureSite(
+  dir: string,
+  options: Options,
+  file = 'input.mdx',
+  inlineDeferred = false,
+): void {
   registered += 1;
   const name = file.replace(/\.mdx?$/, '');
   const document: SiteDocument = {
@@ -39,6 +45,6 @@ export function registerFixtureSite(dir: string, options: Options, file = 'input
       'test-results/deferred',
       `${path.basename(dir)}-${process.pid}-${registered}`,
     ),
-    inlineDeferred: false,
+    inlineDeferred,
   });
 }

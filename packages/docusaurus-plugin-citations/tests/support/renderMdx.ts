@@ -27,15 +27,16 @@ let count = 0;
 
 /**
  * The HTML of `source`, as the document `file` of a one-document site in `dir`; an MDX syntax
- * error rejects, as it stops Docusaurus.
+ * error rejects, as it stops Docusaurus. With `inlineDeferred`, compiled as under `npm start`.
  */
 export async function renderMdx(
   dir: string,
   source: string,
   options: Options,
   file = 'input.mdx',
+  inlineDeferred = false,
 ): Promise<string> {
-  registerFixtureSite(dir, options, file);
+  registerFixtureSite(dir, options, file, inlineDeferred);
   const code = await compile(new VFile({ path: path.join(dir, file), cwd: dir, value: source }), {
     remarkPlugins: [remarkCitations, remarkFrontmatter, remarkDirective, remarkGfm],
   });

@@ -9,7 +9,8 @@ describe('the plugin’s environment', () => {
       renderThreads: undefined,
       cacheRoot: undefined,
       traceFile: undefined,
-      development: false,
+      // Docusaurus's reading: anything but "production" is development.
+      development: true,
     });
     expect(readEnvironment({ CITATIONS_RENDER_THREADS: '', CITATIONS_TRACE: '' })).toEqual(
       readEnvironment({}),
@@ -31,6 +32,7 @@ describe('the plugin’s environment', () => {
       development: true,
     });
     expect(readEnvironment({ NODE_ENV: 'production' }).development).toBe(false);
+    expect(readEnvironment({ NODE_ENV: 'test' }).development).toBe(true);
   });
 
   it('says what is wrong with a thread count', () => {
