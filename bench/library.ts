@@ -96,7 +96,7 @@ export async function wholeLibrary(buildRepeats: number): Promise<LibraryResults
           const start = performance.now();
           const run = await runBuild(outDir, site.dir, {
             ...env,
-            NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${path.join(ROOT, 'tests/support/offline.cjs')} --require ${PEAK}`,
+            NODE_OPTIONS: `--require ${PEAK}`,
           });
           if (run.code !== 0)
             throw new Error(`build of ${name} exited ${run.code}:\n${run.output}`);

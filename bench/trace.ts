@@ -8,6 +8,7 @@ import fs from 'node:fs';
 
 import { readTrace as readTraceFile, type TraceEvent } from '../tests/support/trace';
 
+export { traceSize } from '../tests/support/trace';
 export type { TraceEvent };
 
 export interface StageFromTrace {
@@ -34,9 +35,6 @@ export interface StageFromTrace {
 export function readTrace(file: string, offset = 0): TraceEvent[] {
   return fs.existsSync(file) ? readTraceFile(file, offset) : [];
 }
-
-export const traceSize = (file: string): number =>
-  fs.existsSync(file) ? fs.statSync(file).size : 0;
 
 /** The length of the union of intervals [start, end]. */
 function unionLength(intervals: [number, number][]): number {

@@ -10,7 +10,7 @@ import { SiteBrowser } from '../support/browser';
 import { startDevServer, type DevServer } from '../support/devServer';
 import { freePort } from '../support/server';
 import { copySite } from '../support/tempsite';
-import { readTrace } from '../support/trace';
+import { readTrace, traceSize } from '../support/trace';
 
 /** Resolves once something accepts connections on the port. */
 async function listening(port: number, timeoutMs: number): Promise<void> {
@@ -84,7 +84,7 @@ describe('the development server', () => {
     async () => {
       // APA prints the title in sentence case.
       expect(await textOn('/google')).toContain('launch censored search engine');
-      const seen = readTrace(trace).length;
+      const seen = traceSize(trace);
       site.edit('bibliography/essay.bib', (bib) =>
         bib.replace('Launch Censored Search Engine', 'Launch Uncensored Search Engine'),
       );
@@ -92,8 +92,7 @@ describe('the development server', () => {
       await expect.poll(() => textOn('/print'), poll).toContain('launch uncensored search engine');
       // Rendered again: the chapter and the timeline that cite the entry, and nothing else. (A
       // page the server compiles once more, its rendering taken from the cache, renders nothing.)
-      const again = readTrace(trace)
-        .slice(seen)
+      const again = readTrace(trace, seen)
         .filter((e) => e.event === 'document' && e.from !== 'cache')
         .map((e) => `${e.file} from ${e.from}`);
       expect(new Set(again)).toEqual(
@@ -117,7 +116,7 @@ describe('the development server', () => {
         quiet = compiles() === before ? quiet + 1 : 0;
         before = compiles();
       }
-      const seen = readTrace(trace).length;
+      const seen = traceSize(trace);
       site.edit('docs/google.mdx', (text) =>
         text.replace('[@ft2010google]', '[@ft2010google, p. 7]'),
       );
@@ -129,9 +128,9 @@ describe('the development server', () => {
       // its stamp holds what it renders from besides its own text (a stamp that changed with
       // the citation compiled the chapter a second time).
       await new Promise((resolve) => setTimeout(resolve, 3_000));
-      const compiled = readTrace(trace)
-        .slice(seen)
-        .filter((e) => e.event === 'document' && e.file === 'docs/google.mdx');
+      const compiled = readTrace(trace, seen).filter(
+        (e) => e.event === 'document' && e.file === 'docs/google.mdx',
+      );
       expect(compiled.map((e) => e.from)).toEqual(['thread']);
       expect(compiles() - before, server!.output().slice(-2_000)).toBe(1);
     },

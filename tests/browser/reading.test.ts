@@ -135,14 +135,11 @@ describe('citation previews', () => {
     await visit(page, '/bytedance');
     await page.locator('a.citation-link').filter({ visible: true }).first().focus();
     // The system turns dark with the preview open: axe looks at it in each mode.
-    try {
-      for (const mode of ['light', 'dark'] as const) {
-        await switchColorMode(page, mode);
-        await expect.poll(() => preview(page).isVisible()).toBe(true);
-        expect(await axe(page), `${mode} mode`).toEqual([]);
-      }
-    } finally {
-      await switchColorMode(page, 'light');
+    onTestFinished(() => switchColorMode(page, 'light'));
+    for (const mode of ['light', 'dark'] as const) {
+      await switchColorMode(page, mode);
+      await expect.poll(() => preview(page).isVisible()).toBe(true);
+      expect(await axe(page), `${mode} mode`).toEqual([]);
     }
   });
 });

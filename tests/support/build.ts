@@ -15,16 +15,18 @@ export const DOCUSAURUS_BIN = path.join(ROOT, 'node_modules/@docusaurus/core/bin
 
 /**
  * The environment a `docusaurus` command runs in here: plain output, and outgoing connections
- * cut off (a build or a dev server must not need the network); `env` adds to it.
+ * cut off (a build or a dev server must not need the network); `env` adds to it (its
+ * NODE_OPTIONS after the guard that cuts connections off, not instead of it).
  */
 export function docusaurusEnv(env: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const { NODE_OPTIONS: more = '', ...rest } = env;
   return {
     ...process.env,
     FORCE_COLOR: '0',
     NO_COLOR: '1',
     NO_UPDATE_NOTIFIER: '1',
-    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${path.join(ROOT, 'tests/support/offline.cjs')}`,
-    ...env,
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${path.join(ROOT, 'tests/support/offline.cjs')} ${more}`,
+    ...rest,
   };
 }
 

@@ -28,6 +28,10 @@ export function readTrace(file: string, offset = 0): TraceEvent[] {
     .map((line) => JSON.parse(line) as TraceEvent);
 }
 
+/** The size of a trace in bytes (0 before the plugin has written one): an offset for `readTrace`. */
+export const traceSize = (file: string): number =>
+  fs.existsSync(file) ? fs.statSync(file).size : 0;
+
 /** The documents a build rendered, each with where its rendering came from. */
 export function renderedFrom(file: string): Map<string, string> {
   return new Map(

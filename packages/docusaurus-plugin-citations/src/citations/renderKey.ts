@@ -18,7 +18,8 @@ import { renderItemOf } from './items';
 import type { ClusterInput, Scope } from './render';
 import type { CitationContext } from './site';
 
-function digest(text: string): string {
+/** The SHA-256 of `text`, in hex: what every digest the plugin keeps things under is. */
+export function digest(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 

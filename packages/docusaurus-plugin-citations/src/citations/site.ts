@@ -3,7 +3,6 @@
  * `cite check` and `cite list` report and what the site bibliography's "Cited in" links come
  * from; the Docusaurus plugin and the CLI call the same functions.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -16,6 +15,7 @@ import { displayPath, loadLibrary, suggestKey, type Library } from './library';
 import { findPassage, parseTimeline, type Timeline } from './timeline';
 import { OptionsError, type CitationConfig } from './options';
 import { selectPublished, type UncitedEntry } from './publish';
+import { digest } from './renderKey';
 import {
   createScope,
   documentData,
@@ -272,10 +272,6 @@ function keysDigest(library: Library): string {
     keysDigests.set(library, known);
   }
   return known;
-}
-
-function digest(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }
 
 /**

@@ -50,6 +50,7 @@ import { documentExportPath, siteDocuments, type SiteDocument } from './document
 import { validateOptions, type Options, type PluginOptions, type PrintOptions } from './options';
 import { cacheDirectory, engineVersion, openRenderCache } from './renderCache';
 import { readEnvironment } from './environment';
+import { writeIfChanged } from './files';
 import { createRenderer, type Renderer } from './renderer';
 import { registerSite, type SiteState } from './store';
 import type {
@@ -267,13 +268,6 @@ function writeExports(dir: string, files: Record<string, string>): void {
     writeIfChanged(path.join(dir, name), content);
 }
 
-/** Writes `file` unless it holds `content` already (so that watchers see only real changes). */
-function writeIfChanged(file: string, content: string): void {
-  if (fs.existsSync(file) && fs.readFileSync(file, 'utf8') === content) return;
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, content);
-}
-
 /**
  * A rule that makes each document depend on its stamp (dependencies.cjs), which allContentLoaded
  * rewrites when what the document's citations render from changes. Without it, `npm start`
@@ -418,15 +412,6 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
       applyUncitedPolicy(report.uncited, options.onUncitedEntries, (m) => logger.warn(m));
       applyPolicy(report.warnings, 'warn', (m) => logger.warn(m));
 
-      // Each citing document's clusters and the digest its rendering is kept under.
-      const rendered = new Map(
-        documents.flatMap((doc) => {
-          const clusters = reports.get(doc.path)?.clusters ?? [];
-          if (clusters.length === 0) return [];
-          return [[doc.path, { clusters, key: renderer.keyOf(citations, scope, clusters) }]];
-        }),
-      );
-
       // What each document's page renders from besides its text: the .bib files, the timeline,
       // and what the remark plugin reads of the page from this pass (its title, permalink and
       // front matter, for "Cite this"). When it changes, `npm start` compiles the page again.
@@ -452,7 +437,14 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
 
       // Every document's rendering, in worker threads while the bundler starts, unless an
       // earlier build left it in the cache.
-      renderer.prepare(citations, scope, [...rendered.values()]);
+      renderer.prepare(
+        citations,
+        scope,
+        documents.flatMap((doc) => {
+          const clusters = reports.get(doc.path)?.clusters ?? [];
+          return clusters.length > 0 ? [clusters] : [];
+        }),
+      );
 
       // Documents in reading order, each with the keys it cites.
       const citing = documents

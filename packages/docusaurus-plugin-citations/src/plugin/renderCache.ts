@@ -9,7 +9,9 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
+import { digest } from '../citations/renderKey';
 import { cacheRoot } from './environment';
+import { writeWhole } from './files';
 
 export interface RenderCache {
   /** The value kept under `key`, or undefined. */
@@ -32,7 +34,7 @@ export function cacheDirectory(
   pluginId: string,
   root = cacheRoot() ?? path.join(siteDir, 'node_modules/.cache/docusaurus-plugin-citations'),
 ): string {
-  const site = createHash('sha256').update(path.resolve(siteDir)).digest('hex').slice(0, 12);
+  const site = digest(path.resolve(siteDir)).slice(0, 12);
   return path.join(path.resolve(siteDir, root), `${site}-${pluginId}`);
 }
 
@@ -60,11 +62,7 @@ export function openRenderCache(dir: string): RenderCache {
       return fs.existsSync(file(key));
     },
     write(key: string, value: unknown): void {
-      fs.mkdirSync(dir, { recursive: true });
-      // Written whole or not at all: a build stopped half-way leaves no half file behind.
-      const temporary = `${file(key)}.${process.pid}.tmp`;
-      fs.writeFileSync(temporary, JSON.stringify(value));
-      fs.renameSync(temporary, file(key));
+      writeWhole(file(key), JSON.stringify(value));
       used.add(key);
     },
     prune(): void {

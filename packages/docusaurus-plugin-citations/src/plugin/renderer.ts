@@ -10,10 +10,10 @@
  * With a trace file (CITATIONS_TRACE, see environment.ts), each rendering appends a line to it:
  * where it came from and the time it took (see bench/run.ts).
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 
 import {
+  digest,
   documentRenderKey,
   documentSourcesKey,
   renderInStyles,
@@ -32,18 +32,13 @@ import { createRenderPool } from './renderPool';
 export type RenderedFrom = 'cache' | 'worker' | 'thread';
 
 export interface Renderer {
-  /** The digest a document's rendering is kept under. */
-  keyOf(context: CitationContext, scope: Scope, clusters: readonly ClusterInput[]): string;
   /** The digest of what a document's rendering reads besides its own citations (in its stamp). */
   sourcesKeyOf(context: CitationContext, scope: Scope, clusters: readonly ClusterInput[]): string;
-  /**
-   * Starts rendering, in worker threads, the documents the cache does not hold: each with the
-   * digest `keyOf` gave it.
-   */
+  /** Starts rendering, in worker threads, the documents the cache does not hold. */
   prepare(
     context: CitationContext,
     scope: Scope,
-    documents: readonly { clusters: readonly ClusterInput[]; key: string }[],
+    documents: readonly (readonly ClusterInput[])[],
   ): void;
   /**
    * A document's data (`renderInStyles`): from its worker thread, from the cache, or rendered
@@ -111,8 +106,7 @@ export function createRenderer(setup: {
   /** Renderings under way in worker threads, by digest. */
   const pending = new Map<string, Promise<DocumentData>>();
   // A report's digest names what it is read from; the engine that reads it is the salt's.
-  const reportKey = (digest: string) =>
-    createHash('sha256').update(`report\n${salt}\n${digest}`).digest('hex');
+  const reportKey = (read: string) => digest(`report\n${salt}\n${read}`);
   const held = (key: string) => pending.has(key) || cache.has(key);
   /** What the cache keeps under `key`, or what `render` gives, then kept there. */
   const cached = <T>(key: string, render: () => T): T => {
@@ -125,10 +119,6 @@ export function createRenderer(setup: {
   let prepared = false;
 
   return {
-    keyOf(context, scope, clusters) {
-      return documentRenderKey(context, scope, clusters, salt);
-    },
-
     sourcesKeyOf(context, scope, clusters) {
       return documentSourcesKey(context, scope, clusters, salt);
     },
@@ -136,7 +126,8 @@ export function createRenderer(setup: {
     prepare(context, scope, documents) {
       if (threads === 0) return;
       const todo = new Map<string, readonly ClusterInput[]>();
-      for (const { clusters, key } of documents) {
+      for (const clusters of documents) {
+        const key = documentRenderKey(context, scope, clusters, salt);
         if (!todo.has(key) && !held(key)) todo.set(key, clusters);
       }
       const minimum = prepared ? POOL_MINIMUM.later : POOL_MINIMUM.first;
@@ -184,8 +175,8 @@ export function createRenderer(setup: {
     },
 
     reports: {
-      read: (digest) => cache.read<KeptReport>(reportKey(digest)),
-      write: (digest, kept) => cache.write(reportKey(digest), kept),
+      read: (read) => cache.read<KeptReport>(reportKey(read)),
+      write: (read, kept) => cache.write(reportKey(read), kept),
     },
 
     prune() {

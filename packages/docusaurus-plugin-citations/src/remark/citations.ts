@@ -11,6 +11,8 @@
  * moves nodes.
  */
 
+import path from 'node:path';
+
 import { aliasedSitePath, normalizeUrl } from '@docusaurus/utils';
 import type { Element } from 'hast';
 import type { Heading, PhrasingContent, Root, RootContent, Text } from 'mdast';
@@ -35,7 +37,7 @@ import {
 } from '../citations';
 import { documentExportPath } from '../plugin/documents';
 import type { DownloadData } from '../plugin/types';
-import { writeDeferred } from '../plugin/deferredFiles';
+import { writeIfChanged } from '../plugin/files';
 import { siteOfFile } from '../plugin/store';
 import { Binding, defaultImport, esmExport, jsxElement, lazyExport, loadedExport } from './esm';
 import type { DeferredData } from '../plugin/deferred';
@@ -269,8 +271,18 @@ export default function remarkCitations() {
       tree.children.push(
         site.inlineDeferred
           ? loadedExport(deferredExport, deferred)
-          : lazyExport(deferredExport, writeDeferred(site.deferredDir, document.name, deferred)),
+          : lazyExport(
+              deferredExport,
+              writeDeferredFile(site.deferredDir, document.name, deferred),
+            ),
       );
     }
   };
+}
+
+/** Writes a document's deferred data to `<dir>/<name>.json`, unless it holds it already. */
+function writeDeferredFile(dir: string, name: string, data: DeferredData): string {
+  const file = path.join(dir, `${name}.json`);
+  writeIfChanged(file, JSON.stringify(data));
+  return file;
 }

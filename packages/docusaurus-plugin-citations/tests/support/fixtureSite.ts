@@ -12,11 +12,15 @@ import { PACKAGE } from './paths';
  */
 let registered = 0;
 
+export interface FixtureDocument {
+  file?: string;
+  inlineDeferred?: boolean;
+}
+
 export function registerFixtureSite(
   dir: string,
   options: Options,
-  file = 'input.mdx',
-  inlineDeferred = false,
+  { file = 'input.mdx', inlineDeferred = false }: FixtureDocument = {},
 ): void {
   registered += 1;
   const name = file.replace(/\.mdx?$/, '');

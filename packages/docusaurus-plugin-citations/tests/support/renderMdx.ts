@@ -17,7 +17,7 @@ import { VFile } from 'vfile';
 
 import type { Options } from '../../src/plugin/options';
 import remarkCitations from '../../src/remark/citations';
-import { registerFixtureSite } from './fixtureSite';
+import { registerFixtureSite, type FixtureDocument } from './fixtureSite';
 import { PACKAGE } from './paths';
 
 /** Compiled documents go here, where the test runner resolves their imports like the tests'. */
@@ -33,10 +33,9 @@ export async function renderMdx(
   dir: string,
   source: string,
   options: Options,
-  file = 'input.mdx',
-  inlineDeferred = false,
+  { file = 'input.mdx', inlineDeferred = false }: FixtureDocument = {},
 ): Promise<string> {
-  registerFixtureSite(dir, options, file, inlineDeferred);
+  registerFixtureSite(dir, options, { file, inlineDeferred });
   const code = await compile(new VFile({ path: path.join(dir, file), cwd: dir, value: source }), {
     remarkPlugins: [remarkCitations, remarkFrontmatter, remarkDirective, remarkGfm],
   });

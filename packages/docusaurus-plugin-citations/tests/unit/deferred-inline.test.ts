@@ -16,7 +16,7 @@ describe.each(['basic', 'affixes'])('the %s fixture with its data in the page', 
   const options = { bibliography: ['refs.bib'], onBrokenCitations: 'ignore' as const };
 
   it('renders what the build renders from its data file, and writes none', async () => {
-    const inline = await renderMdx(dir, source, options, 'input.mdx', true);
+    const inline = await renderMdx(dir, source, options, { inlineDeferred: true });
     const deferredDir = siteOfFile(path.join(dir, 'input.mdx'))!.deferredDir;
     expect(fs.existsSync(deferredDir)).toBe(false);
     expect(inline).toContain('class="references-downloads"');

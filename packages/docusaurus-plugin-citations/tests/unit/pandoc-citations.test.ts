@@ -47,7 +47,7 @@ async function ours(markdown: string, siteDir: string, style: string): Promise<s
     siteDir,
     markdown,
     { bibliography: ['refs.bib'], style, onBrokenCitations: 'throw' },
-    'doc.mdx',
+    { file: 'doc.mdx' },
   );
   return fromHtml(html, { fragment: true })
     .children.filter((n): n is Element => n.type === 'element' && n.tagName === 'p')

@@ -91,11 +91,26 @@ const cite = (...keys: string[]): ClusterInput => ({
 const DOCUMENT = [cite('doe'), cite('anon')];
 const SITE = ['doe', 'doe2', 'adoe', 'roe', 'anon'];
 
-function keyOf(context: CitationContext, clusters = DOCUMENT, site = SITE, salt = 'v1'): string {
-  return documentRenderKey(context, createScope(context.library, site, []), clusters, salt);
-}
+type DocumentDigest = typeof documentRenderKey;
 
-function render(context: CitationContext, clusters = DOCUMENT, site = SITE) {
+/** A document digest as the tests call it: the scope from the site's keys, DOCUMENT, SITE. */
+const digestWith =
+  (digest: DocumentDigest) =>
+  (
+    context: CitationContext,
+    clusters: readonly ClusterInput[] = DOCUMENT,
+    site = SITE,
+    salt = 'v1',
+  ): string =>
+    digest(context, createScope(context.library, site, []), clusters, salt);
+
+const keyOf = digestWith(documentRenderKey);
+
+function render(
+  context: CitationContext,
+  clusters: readonly ClusterInput[] = DOCUMENT,
+  site = SITE,
+) {
   return renderInStyles(context, createScope(context.library, site, []), clusters);
 }
 
@@ -114,13 +129,22 @@ const siteStates = (): [string, CitationContext, string[]][] => [
   ['fewer works published', contextOf(), ['doe', 'anon']],
 ];
 
-/** Every pair against every other: equal digests must mean equal data. */
-function expectEqualDataForEqualKeys(seen: { name: string; key: string; data: string }[]): void {
+/**
+ * `clusters` in every site state, each with its digest and its data; every pair checked against
+ * every other: equal digests must mean equal data.
+ */
+function statesSeen(digest: ReturnType<typeof digestWith>, clusters: readonly ClusterInput[]) {
+  const seen = siteStates().map(([name, context, site]) => ({
+    name,
+    key: digest(context, clusters, site),
+    data: JSON.stringify(render(context, clusters, site)),
+  }));
   for (const a of seen) {
     for (const b of seen) {
       if (a.key === b.key) expect(a.data, `${a.name} / ${b.name}`).toBe(b.data);
     }
   }
+  return seen;
 }
 
 describe('the digest a document is kept under', () => {
@@ -166,12 +190,7 @@ describe('the digest a document is kept under', () => {
 
   it('is equal only where the renderings are equal', () => {
     // Every variant against every other: equal digests must mean equal data.
-    const seen = siteStates().map(([name, context, site]) => ({
-      name,
-      key: keyOf(context, DOCUMENT, site),
-      data: JSON.stringify(render(context, DOCUMENT, site)),
-    }));
-    expectEqualDataForEqualKeys(seen);
+    const seen = statesSeen(keyOf, DOCUMENT);
     // And the variants that change the page are told apart.
     expect(new Set(seen.map((s) => s.data)).size).toBeGreaterThan(3);
   });
@@ -189,8 +208,7 @@ describe('the digest a document is kept under', () => {
 });
 
 describe('the digest of what a page reads besides its own text (its stamp under npm start)', () => {
-  const sourcesOf = (context: CitationContext, clusters = DOCUMENT, site = SITE, salt = 'v1') =>
-    documentSourcesKey(context, createScope(context.library, site, []), clusters, salt);
+  const sourcesOf = digestWith(documentSourcesKey);
   const base = sourcesOf(contextOf());
   const located = [
     { items: [{ key: 'doe', offset: 0, locator: '4' }], narrative: false },
@@ -216,14 +234,8 @@ describe('the digest of what a page reads besides its own text (its stamp under 
   });
 
   it('is equal for two site states only where they render the page’s text alike', () => {
-    const sites = siteStates();
     for (const text of [DOCUMENT, located]) {
-      const seen = sites.map(([name, context, site]) => ({
-        name,
-        key: sourcesOf(context, text, site),
-        data: JSON.stringify(render(context, text, site)),
-      }));
-      expectEqualDataForEqualKeys(seen);
+      const seen = statesSeen(sourcesOf, text);
       expect(new Set(seen.map((s) => s.key)).size).toBeGreaterThan(3);
     }
   });
