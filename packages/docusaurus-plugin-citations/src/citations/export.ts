@@ -16,7 +16,7 @@ import { toBibtex, toBiblatex, type BibRecord } from './bibwriter';
 import type { CslDate, CslItem, CslName } from './csl';
 import type { ExportFormat } from './formats';
 import { textToLatex } from './latex';
-import { toRis } from './ris';
+import { risRecord } from './ris';
 
 export * from './formats';
 export { ExportError } from './bibwriter';
@@ -61,11 +61,10 @@ function record(entry: Exportable): BibRecord {
 export function exportEntries(entries: readonly Exportable[], format: ExportFormat): string {
   switch (format) {
     case 'biblatex':
-      return entries.map((e) => toBiblatex(record(e))).join('\n');
     case 'bibtex':
-      return entries.map((e) => toBibtex(record(e))).join('\n');
+      return entries.map((e) => written(e, format)).join('\n');
     case 'ris':
-      return toRis(entries.map((e) => e.csl));
+      return `${entries.map((e) => written(e, format)).join('\n\n')}\n`;
     case 'csl-json':
       // The private-use characters that stand for a typed "<" or ">" are ours: written out as
       // the brackets, which CSL processors read as text unless they form one of CSL's own tags.
@@ -77,6 +76,27 @@ export function exportEntries(entries: readonly Exportable[], format: ExportForm
         ),
       )}\n`;
   }
+}
+
+/**
+ * Each entry as one format writes it, kept with the entry: a site writes the same entry into
+ * the whole bibliography, its own files and every citing document's, and again after each
+ * edit under `npm start` while the library is the same.
+ */
+const writings = new WeakMap<Exportable, Map<ExportFormat, string>>();
+
+function written(entry: Exportable, format: 'biblatex' | 'bibtex' | 'ris'): string {
+  let byFormat = writings.get(entry);
+  if (!byFormat) writings.set(entry, (byFormat = new Map()));
+  let text = byFormat.get(format);
+  if (text === undefined) {
+    text =
+      format === 'ris'
+        ? risRecord(entry.csl)
+        : (format === 'biblatex' ? toBiblatex : toBibtex)(record(entry));
+    byFormat.set(format, text);
+  }
+  return text;
 }
 
 const BIBLATEX_TYPES: Record<string, string> = {

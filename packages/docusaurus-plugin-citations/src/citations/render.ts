@@ -74,6 +74,8 @@ interface PooledEngine {
   keyIndex: Map<string, number>;
   /** The scope's whole bibliography, rendered once (see `entriesFor`). */
   entries: RenderedEntry[] | undefined;
+  /** The keys of `entries` to render again before it is used (see `engineFor`). */
+  stale: Set<string>;
   /** How many entries were rendered for documents before `entries` was. */
   entriesRendered: number;
 }
@@ -130,22 +132,71 @@ export function withNarrativeNames(xml: string): string {
  */
 function engineFor(style: CslStyle, scope: Scope): PooledEngine {
   const pooled = pooledEngine(style);
-  if (pooled.scope !== scope) {
+  if (pooled.scope === scope) return pooled;
+  const changed = pooled.scope ? changedWorks(pooled.scope, scope) : undefined;
+  pooled.get = (id) =>
+    scope.library.entries.has(id) ? renderItemOf(scope.library, id) : undefined;
+  if (changed === undefined) {
     // Forget everything the engine has read (other items may stand behind the same keys), as
     // citeproc's own reset to an empty state does (restoreProcessorState without citations),
     // then register the scope's items, in its order. Emptying its lists (updateItems([]),
     // updateUncitedItems([])) is not enough: uncited items stay while old citations of them
     // are on record, and are then asked of the new scope, which may not hold them.
     resetEngine(pooled.engine);
-    pooled.get = (id) =>
-      scope.library.entries.has(id) ? renderItemOf(scope.library, id) : undefined;
     pooled.keyIndex = new Map(scope.keys.map((k, i) => [k, i]));
     pooled.engine.updateItems([...scope.keys]);
-    pooled.entries = undefined;
-    pooled.entriesRendered = 0;
-    pooled.scope = scope;
+  } else if (changed.size > 0) {
+    // The same works, a few of them edited (a .bib field under `npm start`): the edited ones
+    // leave the registry and come back with their new data, through citeproc's own update
+    // (updateItems without and then with them), which refreshes the sort keys and
+    // disambiguation of every work they touch. What a fresh registration gives, for a fraction
+    // of its time (engine-reuse.test.ts compares the two). The whole list, if rendered, keeps
+    // the entries whose data, disambiguation and number are as they were.
+    const before = pooled.entries && registryMarks(pooled.engine);
+    pooled.engine.updateItems(scope.keys.filter((k) => !changed.has(k)));
+    pooled.engine.updateItems([...scope.keys]);
+    if (before) {
+      const after = registryMarks(pooled.engine);
+      for (const key of scope.keys) {
+        if (changed.has(key) || before.get(key) !== after.get(key)) pooled.stale.add(key);
+      }
+    }
   }
+  if (changed === undefined) {
+    pooled.entries = undefined;
+    pooled.stale.clear();
+    pooled.entriesRendered = 0;
+  }
+  pooled.scope = scope;
   return pooled;
+}
+
+/** What a registered item's entry reads besides its data: its disambiguation and number. */
+function registryMarks(engine: Engine): Map<string, string> {
+  return new Map(
+    Object.entries(engine.registry.registry).map(([key, token]) => [
+      key,
+      JSON.stringify([token.disambig, token.seq]),
+    ]),
+  );
+}
+
+/**
+ * The works whose data differs between two scopes of the same keys, as citeproc reads them;
+ * undefined when the keys differ or most works changed (a new library: registering it afresh
+ * costs no more).
+ */
+function changedWorks(before: Scope, after: Scope): Set<string> | undefined {
+  if (before.keys.length !== after.keys.length) return undefined;
+  if (before.keys.some((k, i) => after.keys[i] !== k)) return undefined;
+  const changed = new Set<string>();
+  for (const key of after.keys) {
+    const was = renderItemOf(before.library, key);
+    const is = renderItemOf(after.library, key);
+    if (was !== is && JSON.stringify(was) !== JSON.stringify(is)) changed.add(key);
+    if (changed.size * 4 > after.keys.length) return undefined;
+  }
+  return changed;
 }
 
 function pooledEngine(style: CslStyle): PooledEngine {
@@ -156,6 +207,7 @@ function pooledEngine(style: CslStyle): PooledEngine {
       get: () => undefined,
       keyIndex: new Map(),
       entries: undefined,
+      stale: new Set(),
       entriesRendered: 0,
       engine: new CSL.Engine(
         {
@@ -229,6 +281,15 @@ function entriesFor(pooled: PooledEngine, keys: ReadonlySet<string>): RenderedEn
       return entriesOf(engine, [...keys]);
     }
     pooled.entries = entriesOf(engine);
+  } else if (pooled.stale.size > 0) {
+    // After an edit: the stale entries rendered again, the list in the registry's new order.
+    const stale = pooled.stale;
+    const renewed = new Map(entriesOf(engine, [...stale]).map((e) => [e.key, e]));
+    const kept = new Map(pooled.entries.map((e) => [e.key, e]));
+    pooled.entries = engine.registry
+      .getSortedIds()
+      .flatMap((key) => renewed.get(key) ?? (stale.has(key) ? [] : (kept.get(key) ?? [])));
+    pooled.stale = new Set();
   }
   // Copies: pages put entries into their own trees, which later steps may change.
   return pooled.entries

@@ -199,12 +199,7 @@ export function risTags(rich: CslItem): [string, string][] {
   ];
 }
 
-/** Items as an RIS file, one record each. */
-export function toRis(items: readonly CslItem[]): string {
-  return items
-    .map((item) =>
-      [...risTags(item).map(([tag, value]) => `${tag}  - ${value}`), 'ER  - '].join('\n'),
-    )
-    .join('\n\n')
-    .concat('\n');
+/** An item as one RIS record, its lines up to `ER  - ` (an RIS file: records a blank line apart). */
+export function risRecord(item: CslItem): string {
+  return [...risTags(item).map(([tag, value]) => `${tag}  - ${value}`), 'ER  - '].join('\n');
 }

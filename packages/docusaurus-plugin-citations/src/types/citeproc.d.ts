@@ -31,9 +31,13 @@ declare module 'citeproc' {
   interface BibliographySelection {
     include?: { field: string; value: string }[];
   }
-  /** citeproc's registry of items and citations; we only ever replace it whole. */
+  /** citeproc's registry of items and citations. */
   interface Registry {
     citationreg: unknown;
+    /** Each registered item's token: its disambiguation (year letter, names) and list number. */
+    registry: Record<string, { disambig: unknown; seq: number }>;
+    /** The registered items in the bibliography's order. */
+    getSortedIds(): string[];
   }
   interface Engine {
     opt: {
@@ -64,6 +68,7 @@ declare module 'citeproc' {
   }
   interface EngineConstructor {
     new (sys: Sys, style: string, lang?: string, forceLang?: boolean): Engine;
+    prototype: Engine;
   }
   const CSL: {
     Engine: EngineConstructor & { Tmp: new () => unknown };

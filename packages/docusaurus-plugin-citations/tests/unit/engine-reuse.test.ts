@@ -60,11 +60,18 @@ const scope = createScope(
   PAGES.flatMap((page) => citationsOf(page).flatMap((c) => c.items.map((i) => i.key))),
 );
 
+/** A numeric style whose list, and so its numbers, go by author, then year, not by first citation. */
+function sortedByAuthor(style: CslStyle): CslStyle {
+  const sort = '<sort><key variable="author"/><key variable="issued"/></sort>';
+  return { ...style, xml: style.xml.replace(/(<bibliography[^>]*>)/, `$1${sort}`) };
+}
+
 const STYLES: [string, CslStyle][] = [
   ['APA', loadStyle('apa', 'en-US', PACKAGE)],
   ['Harvard', loadStyle('harvard1', 'en-US', PACKAGE)],
   ['Vancouver', loadStyle('vancouver', 'en-US', PACKAGE)],
   ['Chicago author-date', loadStyle('style-chicago', 'en-US', PACKAGE)],
+  ['Vancouver, numbered by author', sortedByAuthor(loadStyle('vancouver', 'en-US', PACKAGE))],
 ];
 
 interface Rendered {
@@ -186,6 +193,74 @@ describe.each(STYLES)('%s', (_, style) => {
       expect(ours(wide, style, page)).toEqual(alone);
       expect(bibliographies.mock.calls.length).toBe(substitutes ? calls + 1 : calls);
     } finally {
+      bibliographies.mockRestore();
+    }
+  });
+
+  it('after a .bib edit, renders what an engine registering the site afresh renders', () => {
+    // `npm start` after a .bib field edit: the same works, a few of them changed. The engine
+    // takes the changed ones out of its registry and back in (two updateItems calls) instead of
+    // registering the site again; every page and the whole list must read as after a fresh
+    // registration (another library in between resets the engine) and as citeproc's
+    // documented API gives them. Each edit builds on the ones before: a title that moves a
+    // work among Jane Doe's 2018 works (year letters), a year, an author who becomes another's
+    // namesake (initials), a title that makes two works alike, two works at once, and a .bib
+    // rewritten without a change.
+    const edits: [string, string, string[]][] = [
+      ['Study of {Things} b', 'Aardvark Study', ['doeb']],
+      [
+        'title = {Study of {Things} c}, journaltitle = {J}, date = {2018}',
+        'title = {Study of {Things} c}, journaltitle = {J}, date = {2017}',
+        ['doec'],
+      ],
+      ['Doe, Alan}, title = {Other Study a', 'Doe, Jane}, title = {Other Study a', ['adoea']],
+      ['Another Report', 'A Report', ['orgb']],
+      ['Study of {Things} a', 'Zebra', ['doea']],
+      ['Work c: A Subtitle', 'Work a: A Subtitle', ['roec']],
+      ['', '', []],
+    ];
+    const unrelated = createScope(
+      createLibrary([
+        { file: 'u.bib', text: '@misc{u, author = {U, V}, title = {T}, date = {2000}}' },
+      ]),
+    );
+    const registrations = vi.spyOn(CSL.Engine.prototype, 'updateItems');
+    const bibliographies = vi.spyOn(CSL.Engine.prototype, 'makeBibliography');
+    try {
+      let text = BIB;
+      let edited = scope;
+      renderEntries(edited, style);
+      for (const [from, to, changed] of [
+        ...edits,
+        ...edits.slice(0, 2).map(([a, b, c]) => [b, a, c] as [string, string, string[]]),
+      ]) {
+        expect(text.includes(from)).toBe(true);
+        text = text.replace(from, to);
+        const next = createScope(
+          createLibrary([{ file: 'refs.bib', text }]),
+          PAGES.flatMap((page) => citationsOf(page).flatMap((c) => c.items.map((i) => i.key))),
+        );
+        expect(next.keys).toEqual(edited.keys);
+        edited = next;
+        registrations.mockClear();
+        bibliographies.mockClear();
+        const pages = PAGES.map((page) => ours(edited, style, page));
+        const list = renderEntries(edited, style).entries.map((e) => toText(e.content));
+        // Only the changed works left the registry, and no registration of the whole site; the
+        // whole list, rendered before the edit, was not rendered again whole.
+        expect(
+          registrations.mock.calls.map(([ids]) => scope.keys.filter((k) => !ids.includes(k))),
+        ).toEqual(changed.length > 0 ? [changed, []] : []);
+        expect(bibliographies.mock.calls.filter(([selection]) => !selection)).toEqual([]);
+        ours(unrelated, style, '[@u]');
+        expect(pages).toEqual(PAGES.map((page) => ours(edited, style, page)));
+        expect(list).toEqual(renderEntries(edited, style).entries.map((e) => toText(e.content)));
+      }
+      // And as citeproc's documented API gives them (a new engine per page: APA's takes a second).
+      for (const page of PAGES)
+        expect(ours(edited, style, page)).toEqual(fresh(edited, style, page));
+    } finally {
+      registrations.mockRestore();
       bibliographies.mockRestore();
     }
   });
