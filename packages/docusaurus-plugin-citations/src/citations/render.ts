@@ -133,10 +133,11 @@ export function withNarrativeNames(xml: string): string {
 function engineFor(style: CslStyle, scope: Scope): PooledEngine {
   const pooled = pooledEngine(style);
   if (pooled.scope === scope) return pooled;
-  const changed = pooled.scope ? changedWorks(pooled.scope, scope) : undefined;
+  const before = pooled.scope;
   pooled.get = (id) =>
     scope.library.entries.has(id) ? renderItemOf(scope.library, id) : undefined;
-  if (changed === undefined) {
+  const changed = before && changedWorks(before, scope);
+  if (!changed || !registerChanged(pooled, scope, changed)) {
     // Forget everything the engine has read (other items may stand behind the same keys), as
     // citeproc's own reset to an empty state does (restoreProcessorState without citations),
     // then register the scope's items, in its order. Emptying its lists (updateItems([]),
@@ -145,24 +146,6 @@ function engineFor(style: CslStyle, scope: Scope): PooledEngine {
     resetEngine(pooled.engine);
     pooled.keyIndex = new Map(scope.keys.map((k, i) => [k, i]));
     pooled.engine.updateItems([...scope.keys]);
-  } else if (changed.size > 0) {
-    // The same works, a few of them edited (a .bib field under `npm start`): the edited ones
-    // leave the registry and come back with their new data, through citeproc's own update
-    // (updateItems without and then with them), which refreshes the sort keys and
-    // disambiguation of every work they touch. What a fresh registration gives, for a fraction
-    // of its time (engine-reuse.test.ts compares the two). The whole list, if rendered, keeps
-    // the entries whose data, disambiguation and number are as they were.
-    const before = pooled.entries && registryMarks(pooled.engine);
-    pooled.engine.updateItems(scope.keys.filter((k) => !changed.has(k)));
-    pooled.engine.updateItems([...scope.keys]);
-    if (before) {
-      const after = registryMarks(pooled.engine);
-      for (const key of scope.keys) {
-        if (changed.has(key) || before.get(key) !== after.get(key)) pooled.stale.add(key);
-      }
-    }
-  }
-  if (changed === undefined) {
     pooled.entries = undefined;
     pooled.stale.clear();
     pooled.entriesRendered = 0;
@@ -171,7 +154,84 @@ function engineFor(style: CslStyle, scope: Scope): PooledEngine {
   return pooled;
 }
 
-/** What a registered item's entry reads besides its data: its disambiguation and number. */
+/**
+ * A .bib edit under `npm start`: the same works, a few of them changed. When each changed work
+ * stands alone (no other work shares a name with it, and its label needs no disambiguation
+ * against another's), it leaves the registry and comes back with its new data, through
+ * citeproc's own update (updateItems without and then with it), which sets its sort keys and
+ * the list's order again: what a fresh registration gives, for a fraction of its time. A work
+ * with namesakes or look-alikes is not taken out: citeproc's names registry and disambiguation
+ * keep a history (a group disambiguated again starts from where it stood, not from nothing),
+ * and a fresh registration can differ. Returns whether it updated the registry; if not, or if
+ * the edit left a changed work with a look-alike, the engine must register the scope afresh.
+ * The whole list, if rendered, keeps the entries whose disambiguation and number are as they
+ * were (engine-reuse.test.ts compares all this with fresh registrations).
+ */
+function registerChanged(
+  pooled: PooledEngine,
+  scope: Scope,
+  changed: ReadonlySet<string>,
+): boolean {
+  const { engine } = pooled;
+  if (changed.size === 0) return true;
+  if (!standsAlone(engine, changed) || hasNamesakes(pooled.scope!, scope, changed)) return false;
+  const marks = pooled.entries && registryMarks(engine);
+  // No document's citations on record while the registry changes, as after a reset.
+  engine.registry.citationreg = new CSL.Registry.CitationReg(engine);
+  engine.updateItems(scope.keys.filter((k) => !changed.has(k)));
+  engine.updateItems([...scope.keys]);
+  if (!standsAlone(engine, changed)) return false;
+  if (marks) {
+    const now = registryMarks(engine);
+    for (const key of scope.keys) {
+      if (changed.has(key) || marks.get(key) !== now.get(key)) pooled.stale.add(key);
+    }
+  }
+  return true;
+}
+
+/** Whether each of `keys` is alone in its ambiguity group (works whose citations look alike). */
+function standsAlone(engine: Engine, keys: ReadonlySet<string>): boolean {
+  const { registry, ambigcites } = engine.registry;
+  return [...keys].every((key) => {
+    const group = registry[key] && ambigcites[registry[key].ambig];
+    return group?.length === 1 && group[0] === key;
+  });
+}
+
+/** Whether a changed work, before or after the edit, shares a family name with another work. */
+function hasNamesakes(before: Scope, after: Scope, changed: ReadonlySet<string>): boolean {
+  const owners = new Map<string, Set<string>>();
+  for (const key of after.keys) {
+    for (const family of familiesOf(renderItemOf(after.library, key))) {
+      owners.set(family, (owners.get(family) ?? new Set()).add(key));
+    }
+  }
+  return [...changed].some((key) =>
+    [renderItemOf(before.library, key), renderItemOf(after.library, key)].some((item) =>
+      familiesOf(item).some((family) => [...(owners.get(family) ?? [])].some((k) => k !== key)),
+    ),
+  );
+}
+
+/** The family names (or whole names, for an organisation) in every name variable of an item. */
+function familiesOf(item: CslItem): string[] {
+  return Object.values(item).flatMap((value: unknown) =>
+    Array.isArray(value)
+      ? value.flatMap((name: unknown) => {
+          if (typeof name !== 'object' || name === null) return [];
+          const { family, literal } = name as { family?: unknown; literal?: unknown };
+          const shown = family ?? literal;
+          return shown === undefined ? [] : [String(shown).trim().toLowerCase()];
+        })
+      : [],
+  );
+}
+
+/**
+ * What a registered item's entry reads from the registry: its disambiguation and list number.
+ * (Rendering also writes into the disambiguation in place, which only marks more entries stale.)
+ */
 function registryMarks(engine: Engine): Map<string, string> {
   return new Map(
     Object.entries(engine.registry.registry).map(([key, token]) => [
@@ -183,8 +243,8 @@ function registryMarks(engine: Engine): Map<string, string> {
 
 /**
  * The works whose data differs between two scopes of the same keys, as citeproc reads them;
- * undefined when the keys differ or most works changed (a new library: registering it afresh
- * costs no more).
+ * undefined when the keys differ or more than a quarter of the works changed (a new library:
+ * registering it afresh costs no more).
  */
 function changedWorks(before: Scope, after: Scope): Set<string> | undefined {
   if (before.keys.length !== after.keys.length) return undefined;

@@ -34,8 +34,13 @@ declare module 'citeproc' {
   /** citeproc's registry of items and citations. */
   interface Registry {
     citationreg: unknown;
-    /** Each registered item's token: its disambiguation (year letter, names) and list number. */
-    registry: Record<string, { disambig: unknown; seq: number }>;
+    /**
+     * Each registered item's token: its disambiguation (year letter, names), list number and
+     * ambiguity group (the key of `ambigcites`).
+     */
+    registry: Record<string, { disambig: unknown; seq: number; ambig: string }>;
+    /** Each ambiguity group's items: works whose citations look alike before disambiguation. */
+    ambigcites: Record<string, string[]>;
     /** The registered items in the bibliography's order. */
     getSortedIds(): string[];
   }

@@ -53,8 +53,29 @@ const PAGES = [
   'Others [@doec], [@doed], [@doea; @roeb], [@adoeb], [-@orgb].',
   'Again [@roea], [@doea], [@roea, p. 2], [@doeb], [@roea].',
 ];
-const citationsOf = (markdown: string): FoundCitation[] =>
-  findCitations(parseMdx(markdown), markdown, 'x.md', library).citations;
+// The library the .bib edit test edits: works whose labels depend on each other (namesakes,
+// teams led by the same author, year letters, anonymous works alike) and works alone.
+const EDIT_BIB = [
+  '@book{jane, author = {Doe, Jane}, title = {First}, publisher = {P}, date = {2018}}',
+  '@book{john, author = {Doe, John}, title = {Second}, publisher = {P}, date = {2018}}',
+  '@book{alan, author = {Doe, Alan}, title = {Third}, publisher = {P}, date = {2018}}',
+  '@article{sb, author = {Doe, Ann and Smith, Sue and Brown, Bo}, title = {Trio one}, journaltitle = {J}, date = {2019}}',
+  '@article{sw, author = {Doe, Ann and Smith, Sue and White, Wu}, title = {Trio two}, journaltitle = {J}, date = {2019}}',
+  '@article{jb, author = {Doe, Ann and Jones, Jo and Black, Bea}, title = {Trio three}, journaltitle = {J}, date = {2019}}',
+  '@article{ya, author = {Roe, Rita}, title = {Roe Trio}, journaltitle = {J}, date = {2020}}',
+  '@article{yb, author = {Roe, Rita}, title = {Beta}, journaltitle = {J}, date = {2020}}',
+  '@report{anon1, title = {Report}, date = {2017}, note = {a}, institution = {I}}',
+  '@report{anon2, title = {Report}, date = {2017}, note = {b}, institution = {I}}',
+  '@book{solo, author = {Solo, Han}, title = {Alone in the Middle}, publisher = {P}, date = {2015}}',
+  '@book{lone, author = {Lone, Ranger}, title = {Lonely}, publisher = {P}, date = {2016}}',
+].join('\n');
+const EDIT_PAGES = [
+  'A [@jane], [@john; @alan], [@sb], [@sw, p. 3] and [@jb]. @solo says so.',
+  'B [@ya], [@yb], [@anon1], [@anon2; @lone], [@solo, ch. 2], [@alan].',
+];
+
+const citationsOf = (markdown: string, from = library): FoundCitation[] =>
+  findCitations(parseMdx(markdown), markdown, 'x.md', from).citations;
 const scope = createScope(
   library,
   PAGES.flatMap((page) => citationsOf(page).flatMap((c) => c.items.map((i) => i.key))),
@@ -80,7 +101,7 @@ interface Rendered {
 }
 
 function ours(s: Scope, style: CslStyle, markdown: string): Rendered {
-  const doc = renderClusters(s, style, citationsOf(markdown));
+  const doc = renderClusters(s, style, citationsOf(markdown, s.library));
   return {
     citations: doc.clusters.map((c) => toText(c)),
     entries: doc.entries.map((e) => toText(e.content)),
@@ -106,7 +127,7 @@ function fresh(s: Scope, style: CslStyle, markdown: string): Rendered {
     true,
   );
   engine.updateUncitedItems([...s.keys]);
-  const found = citationsOf(markdown);
+  const found = citationsOf(markdown, s.library);
   const pre: [string, number][] = [];
   const output = new Map<string, string>();
   found.forEach((c, i) => {
@@ -198,67 +219,93 @@ describe.each(STYLES)('%s', (_, style) => {
   });
 
   it('after a .bib edit, renders what an engine registering the site afresh renders', () => {
-    // `npm start` after a .bib field edit: the same works, a few of them changed. The engine
-    // takes the changed ones out of its registry and back in (two updateItems calls) instead of
-    // registering the site again; every page and the whole list must read as after a fresh
-    // registration (another library in between resets the engine) and as citeproc's
-    // documented API gives them. Each edit builds on the ones before: a title that moves a
-    // work among Jane Doe's 2018 works (year letters), a year, an author who becomes another's
-    // namesake (initials), a title that makes two works alike, two works at once, and a .bib
-    // rewritten without a change.
-    const edits: [string, string, string[]][] = [
-      ['Study of {Things} b', 'Aardvark Study', ['doeb']],
+    // `npm start` after a .bib field edit: the same works, a few of them changed. A changed work
+    // that shares no name with another work and no label with one (its ambiguity group holds it
+    // alone) leaves the engine's registry and comes back (two updateItems calls); any other
+    // edit registers the site afresh, since citeproc's disambiguation and names registry keep
+    // a history (a group disambiguated again starts where it stood). Either way every page and
+    // the whole list must read as after a fresh registration (another library in between
+    // resets the engine). Each edit builds on the ones before.
+    const edits: [from: string, to: string, changed: string[], how: 'alone' | 'afresh'][] = [
+      // Works with group mates or namesakes: Jane, John and Alan Doe (initials, or given
+      // names in Harvard), three teams led by Ann Doe (et al. after one or two names), Rita
+      // Roe's two 2020 works (year letters), two anonymous reports alike.
+      ['Trio two', 'Trio deux', ['sw'], 'afresh'],
+      ['title = {Third}', 'title = {Third Edition}', ['alan'], 'afresh'],
+      ['title = {Beta}', 'title = {Aardvark}', ['yb'], 'afresh'],
       [
-        'title = {Study of {Things} c}, journaltitle = {J}, date = {2018}',
-        'title = {Study of {Things} c}, journaltitle = {J}, date = {2017}',
-        ['doec'],
+        'title = {Report}, date = {2017}, note = {b}',
+        'title = {Other Report}, date = {2017}, note = {b}',
+        ['anon2'],
+        'afresh',
       ],
-      ['Doe, Alan}, title = {Other Study a', 'Doe, Jane}, title = {Other Study a', ['adoea']],
-      ['Another Report', 'A Report', ['orgb']],
-      ['Study of {Things} a', 'Zebra', ['doea']],
-      ['Work c: A Subtitle', 'Work a: A Subtitle', ['roec']],
-      ['', '', []],
+      // A work alone: its title moves it in the list (other works' numbers change in a
+      // numbered list), then its year, then its author for another no one else has.
+      ['Alone in the Middle', 'Aaa Alone', ['solo'], 'alone'],
+      [
+        'Aaa Alone}, publisher = {P}, date = {2015}',
+        'Aaa Alone}, publisher = {P}, date = {2021}',
+        ['solo'],
+        'alone',
+      ],
+      ['Lone, Ranger', 'Lonely, Ranger', ['lone'], 'alone'],
+      // Then a namesake of Rita Roe's, and two works at once, one of them alone.
+      ['Lonely, Ranger', 'Roe, Rita', ['lone'], 'afresh'],
+      ['Aaa Alone', 'Zzz Alone', ['solo'], 'alone'],
+      ['title = {Roe Trio}', 'title = {A Roe Trio}', ['ya'], 'afresh'],
+      // A .bib written again without a change.
+      ['', '', [], 'alone'],
     ];
+    const cited = (lib: typeof library) =>
+      EDIT_PAGES.flatMap((page) =>
+        citationsOf(page, lib).flatMap((c) => c.items.map((i) => i.key)),
+      );
     const unrelated = createScope(
       createLibrary([
         { file: 'u.bib', text: '@misc{u, author = {U, V}, title = {T}, date = {2000}}' },
       ]),
     );
+    // A numbered style's citations all look alike before their numbers ("(1)"): no work stands
+    // alone there, and every edit registers the site afresh.
+    const numbered = /<citation[\s>][\s\S]*?citation-number[\s\S]*?<\/citation>/.test(style.xml);
     const registrations = vi.spyOn(CSL.Engine.prototype, 'updateItems');
     const bibliographies = vi.spyOn(CSL.Engine.prototype, 'makeBibliography');
     try {
-      let text = BIB;
-      let edited = scope;
+      let text = EDIT_BIB;
+      const first = createLibrary([{ file: 'refs.bib', text }]);
+      let edited = createScope(first, cited(first));
       renderEntries(edited, style);
-      for (const [from, to, changed] of [
-        ...edits,
-        ...edits.slice(0, 2).map(([a, b, c]) => [b, a, c] as [string, string, string[]]),
-      ]) {
+      for (const [from, to, changed, how] of edits) {
         expect(text.includes(from)).toBe(true);
         text = text.replace(from, to);
-        const next = createScope(
-          createLibrary([{ file: 'refs.bib', text }]),
-          PAGES.flatMap((page) => citationsOf(page).flatMap((c) => c.items.map((i) => i.key))),
-        );
-        expect(next.keys).toEqual(edited.keys);
-        edited = next;
+        const next = createLibrary([{ file: 'refs.bib', text }]);
+        const scopeNext = createScope(next, cited(next));
+        expect(scopeNext.keys).toEqual(edited.keys);
+        edited = scopeNext;
         registrations.mockClear();
         bibliographies.mockClear();
-        const pages = PAGES.map((page) => ours(edited, style, page));
+        const pages = EDIT_PAGES.map((page) => ours(edited, style, page));
         const list = renderEntries(edited, style).entries.map((e) => toText(e.content));
-        // Only the changed works left the registry, and no registration of the whole site; the
-        // whole list, rendered before the edit, was not rendered again whole.
-        expect(
-          registrations.mock.calls.map(([ids]) => scope.keys.filter((k) => !ids.includes(k))),
-        ).toEqual(changed.length > 0 ? [changed, []] : []);
-        expect(bibliographies.mock.calls.filter(([selection]) => !selection)).toEqual([]);
+        // What left the registry at each updateItems call: only the changed works and then
+        // none, or (registered afresh) none at once.
+        const left = registrations.mock.calls.map(([ids]) =>
+          edited.keys.filter((k) => !ids.includes(k)),
+        );
+        if (changed.length === 0) expect(left).toEqual([]);
+        else if (how === 'afresh' || numbered) expect(left).toEqual([[]]);
+        else {
+          expect(left).toEqual([changed, []]);
+          // The whole list, rendered before the edit, is not rendered again whole.
+          expect(bibliographies.mock.calls.filter(([selection]) => !selection)).toEqual([]);
+        }
         ours(unrelated, style, '[@u]');
-        expect(pages).toEqual(PAGES.map((page) => ours(edited, style, page)));
+        expect(pages).toEqual(EDIT_PAGES.map((page) => ours(edited, style, page)));
         expect(list).toEqual(renderEntries(edited, style).entries.map((e) => toText(e.content)));
       }
       // And as citeproc's documented API gives them (a new engine per page: APA's takes a second).
-      for (const page of PAGES)
+      for (const page of EDIT_PAGES) {
         expect(ours(edited, style, page)).toEqual(fresh(edited, style, page));
+      }
     } finally {
       registrations.mockRestore();
       bibliographies.mockRestore();
