@@ -125,7 +125,8 @@ export function withNarrativeNames(xml: string): string {
  * The engine for a style, with the scope's items registered. Building an engine costs far more
  * than rendering a document with it (APA: ~0.4 s against ~0.1 s), and registering a scope's
  * items (sort keys, disambiguation) is a third of a document's rendering: there is one engine
- * per style, and the scope is registered once, when it changes. Documents then only add their
+ * per style, and the scope is registered once, when it changes (after a .bib edit, only the
+ * works that changed, when they can be: `registerChanged`). Documents then only add their
  * citations (see `processCitations`); tests/unit/engine-reuse.test.ts shows that each gets what
  * a fresh engine with the scope registered gives it. Uses are synchronous, so no two documents
  * ever share the engine at once.
@@ -227,8 +228,9 @@ function hasNamesakes(before: Scope, after: Scope, changed: ReadonlySet<string>)
 
 /**
  * The words of every name in an item, lowercased, periods as spaces: its name variables' family
- * names (or given names, for a name without one), particles and organisations' names, and whatever follows a colon in its `note`, where
- * citeproc reads fields ("author: Doe || Jane", "{:author: Doe || Jane}").
+ * names (or given names, for a name without one), particles and organisations' names, and
+ * whatever follows a colon in its `note`, where citeproc reads fields ("author: Doe || Jane",
+ * "{:author: Doe || Jane}").
  */
 function nameWords(item: CslItem): string[] {
   const words = (text: unknown) =>
