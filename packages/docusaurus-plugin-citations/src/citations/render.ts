@@ -125,7 +125,8 @@ export function withNarrativeNames(xml: string): string {
  * The engine for a style, with the scope's items registered. Building an engine costs far more
  * than rendering a document with it (APA: ~0.4 s against ~0.1 s), and registering a scope's
  * items (sort keys, disambiguation) is a third of a document's rendering: there is one engine
- * per style, and the scope is registered once, when it changes. Documents then only add their
+ * per style, and the scope is registered once, when it changes (after a .bib edit, only the
+ * works that changed, when they can be: `registerChanged`). Documents then only add their
  * citations (see `processCitations`); tests/unit/engine-reuse.test.ts shows that each gets what
  * a fresh engine with the scope registered gives it. Uses are synchronous, so no two documents
  * ever share the engine at once.
@@ -137,7 +138,7 @@ function engineFor(style: CslStyle, scope: Scope): PooledEngine {
   pooled.get = (id) =>
     scope.library.entries.has(id) ? renderItemOf(scope.library, id) : undefined;
   const changed = before && changedWorks(before, scope);
-  if (!changed || !registerChanged(pooled, scope, changed)) {
+  if (!changed || !registerChanged(pooled, before, scope, changed)) {
     // Forget everything the engine has read (other items may stand behind the same keys), as
     // citeproc's own reset to an empty state does (restoreProcessorState without citations),
     // then register the scope's items, in its order. Emptying its lists (updateItems([]),
@@ -156,34 +157,38 @@ function engineFor(style: CslStyle, scope: Scope): PooledEngine {
 
 /**
  * A .bib edit under `npm start`: the same works, a few of them changed. When each changed work
- * stands alone (no other work shares a name with it, and its label needs no disambiguation
- * against another's), it leaves the registry and comes back with its new data, through
+ * stands alone (its label needs no disambiguation against another's, and no other work shares a
+ * word of its names), it leaves the registry and comes back with its new data, through
  * citeproc's own update (updateItems without and then with it), which sets its sort keys and
  * the list's order again: what a fresh registration gives, for a fraction of its time. A work
  * with namesakes or look-alikes is not taken out: citeproc's names registry and disambiguation
- * keep a history (a group disambiguated again starts from where it stood, not from nothing),
- * and a fresh registration can differ. Returns whether it updated the registry; if not, or if
- * the edit left a changed work with a look-alike, the engine must register the scope afresh.
- * The whole list, if rendered, keeps the entries whose disambiguation and number are as they
- * were (engine-reuse.test.ts compares all this with fresh registrations).
+ * keep a history (a group disambiguated again starts from where it stood, not from nothing; a
+ * family name's record is dropped when one of two works sharing it leaves), and a fresh
+ * registration can differ. Returns true when the registry now holds what a fresh registration
+ * gives (updated, or nothing changed), false when the engine must register the scope afresh
+ * (the edit left a changed work with a look-alike, or there was one before). The whole list,
+ * if rendered, keeps the entries whose disambiguation and number are as they were
+ * (engine-reuse.test.ts compares all this with fresh registrations).
  */
 function registerChanged(
   pooled: PooledEngine,
-  scope: Scope,
+  before: Scope,
+  after: Scope,
   changed: ReadonlySet<string>,
 ): boolean {
   const { engine } = pooled;
   if (changed.size === 0) return true;
-  if (!standsAlone(engine, changed) || hasNamesakes(pooled.scope!, scope, changed)) return false;
+  if (!standsAlone(engine, changed) || hasNamesakes(before, after, changed)) return false;
   const marks = pooled.entries && registryMarks(engine);
-  // No document's citations on record while the registry changes, as after a reset.
+  // No document's citations on record while the registry changes, as after a reset: citeproc
+  // reads them when it inserts an item (its first note number).
   engine.registry.citationreg = new CSL.Registry.CitationReg(engine);
-  engine.updateItems(scope.keys.filter((k) => !changed.has(k)));
-  engine.updateItems([...scope.keys]);
+  engine.updateItems(after.keys.filter((k) => !changed.has(k)));
+  engine.updateItems([...after.keys]);
   if (!standsAlone(engine, changed)) return false;
   if (marks) {
     const now = registryMarks(engine);
-    for (const key of scope.keys) {
+    for (const key of after.keys) {
       if (changed.has(key) || marks.get(key) !== now.get(key)) pooled.stale.add(key);
     }
   }
@@ -199,33 +204,57 @@ function standsAlone(engine: Engine, keys: ReadonlySet<string>): boolean {
   });
 }
 
-/** Whether a changed work, before or after the edit, shares a family name with another work. */
+/**
+ * Whether a changed work, before or after the edit, shares a word of its names with another
+ * work. citeproc keys a name by its family name without periods, after splitting particles off
+ * ("van Doe" is "Doe"), with the particle again in some styles, and reads names from `note`
+ * lines ("author: Doe || Jane"); sharing any word is a wider test than any of these, so that no
+ * two names citeproc would file together pass for strangers. (Two changed works sharing a name
+ * both leave the registry and come back: that is not a history.)
+ */
 function hasNamesakes(before: Scope, after: Scope, changed: ReadonlySet<string>): boolean {
   const owners = new Map<string, Set<string>>();
   for (const key of after.keys) {
-    for (const family of familiesOf(renderItemOf(after.library, key))) {
-      owners.set(family, (owners.get(family) ?? new Set()).add(key));
+    for (const word of nameWords(renderItemOf(after.library, key))) {
+      owners.set(word, (owners.get(word) ?? new Set()).add(key));
     }
   }
   return [...changed].some((key) =>
     [renderItemOf(before.library, key), renderItemOf(after.library, key)].some((item) =>
-      familiesOf(item).some((family) => [...(owners.get(family) ?? [])].some((k) => k !== key)),
+      nameWords(item).some((word) => [...(owners.get(word) ?? [])].some((k) => !changed.has(k))),
     ),
   );
 }
 
-/** The family names (or whole names, for an organisation) in every name variable of an item. */
-function familiesOf(item: CslItem): string[] {
-  return Object.values(item).flatMap((value: unknown) =>
+/**
+ * The words of every name in an item, lowercased, periods as spaces: its name variables' family
+ * names (or given names, for a name without one), particles and organisations' names, and
+ * whatever follows a colon in its `note`, where citeproc reads fields ("author: Doe || Jane",
+ * "{:author: Doe || Jane}").
+ */
+function nameWords(item: CslItem): string[] {
+  const words = (text: unknown) =>
+    typeof text === 'string'
+      ? text.toLowerCase().replace(/\./g, ' ').split(/\s+/).filter(Boolean)
+      : [];
+  const names = Object.values(item).flatMap((value: unknown) =>
     Array.isArray(value)
       ? value.flatMap((name: unknown) => {
           if (typeof name !== 'object' || name === null) return [];
-          const { family, literal } = name as { family?: unknown; literal?: unknown };
-          const shown = family ?? literal;
-          return shown === undefined ? [] : [String(shown).trim().toLowerCase()];
+          const parts = name as Record<string, unknown>;
+          // A name given as a given name alone ("Plato") is filed under it.
+          const own = (parts.family ?? parts.literal) ? ['family', 'literal'] : ['given'];
+          return [...own, 'non-dropping-particle', 'dropping-particle'].flatMap((part) =>
+            words(parts[part]),
+          );
         })
       : [],
   );
+  const noted =
+    typeof item.note === 'string'
+      ? [...item.note.matchAll(/:([^\n}]*)/g)].flatMap((m) => words(m[1]))
+      : [];
+  return [...names, ...noted];
 }
 
 /**

@@ -54,7 +54,8 @@ const PAGES = [
   'Again [@roea], [@doea], [@roea, p. 2], [@doeb], [@roea].',
 ];
 // The library the .bib edit test edits: works whose labels depend on each other (namesakes,
-// teams led by the same author, year letters, anonymous works alike) and works alone.
+// names citeproc files together, teams led by the same author, year letters, anonymous works
+// alike) and works alone.
 const EDIT_BIB = [
   '@book{jane, author = {Doe, Jane}, title = {First}, publisher = {P}, date = {2018}}',
   '@book{john, author = {Doe, John}, title = {Second}, publisher = {P}, date = {2018}}',
@@ -66,12 +67,16 @@ const EDIT_BIB = [
   '@article{yb, author = {Roe, Rita}, title = {Beta}, journaltitle = {J}, date = {2020}}',
   '@report{anon1, title = {Report}, date = {2017}, note = {a}, institution = {I}}',
   '@report{anon2, title = {Report}, date = {2017}, note = {b}, institution = {I}}',
+  '@book{stjohn, author = {St. John, Ann}, title = {Saint}, publisher = {P}, date = {2019}}',
+  '@book{stjohnb, author = {St John, Bob}, title = {Another Saint}, publisher = {P}, date = {2018}}',
+  '@book{vandoe, author = {{van Doe}, Vic}, title = {Particle}, publisher = {P}, date = {2014}}',
   '@book{solo, author = {Solo, Han}, title = {Alone in the Middle}, publisher = {P}, date = {2015}}',
   '@book{lone, author = {Lone, Ranger}, title = {Lonely}, publisher = {P}, date = {2016}}',
 ].join('\n');
 const EDIT_PAGES = [
   'A [@jane], [@john; @alan], [@sb], [@sw, p. 3] and [@jb]. @solo says so.',
   'B [@ya], [@yb], [@anon1], [@anon2; @lone], [@solo, ch. 2], [@alan].',
+  'C [@stjohn], [@stjohnb] and [@vandoe].',
 ];
 
 const citationsOf = (markdown: string, from = library): FoundCitation[] =>
@@ -233,6 +238,10 @@ describe.each(STYLES)('%s', (_, style) => {
       ['Trio two', 'Trio deux', ['sw'], 'afresh'],
       ['title = {Third}', 'title = {Third Edition}', ['alan'], 'afresh'],
       ['title = {Beta}', 'title = {Aardvark}', ['yb'], 'afresh'],
+      // Names citeproc files together though they are written apart: "St. John" and "St John",
+      // a family name with its particle inside ("{van Doe}", filed under "Doe").
+      ['title = {Saint}', 'title = {Saint Edited}', ['stjohn'], 'afresh'],
+      ['title = {Particle}', 'title = {Particles}', ['vandoe'], 'afresh'],
       [
         'title = {Report}, date = {2017}, note = {b}',
         'title = {Other Report}, date = {2017}, note = {b}',
