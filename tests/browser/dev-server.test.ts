@@ -1,6 +1,6 @@
 // `npm start` while an editor works: a page follows edits to the .bib files its citations come
 // from, and /print follows edits to the chapters, without restarting the server; a .bib edit
-// compiles again only the pages citing the entry.
+// compiles again only the pages citing the entry; hostile .bib data stays text there too.
 import net from 'node:net';
 import path from 'node:path';
 
@@ -135,6 +135,40 @@ describe('the development server', () => {
       expect(compiles() - before, server!.output().slice(-2_000)).toBe(1);
     },
   );
+
+  it('shows hostile .bib data as text, running none of it', { timeout: 120_000 }, async () => {
+    // Under npm start a page's citation data is a JavaScript literal in its own module, not
+    // the HTML a build writes (hostile.test.ts covers that): the same markup must stay text.
+    const payload = [
+      '</script><script>__xss_dev_script=1</script>',
+      '<img src=x onerror=__xss_dev_img=1 data-hostile>',
+    ];
+    site.edit('bibliography/essay.bib', (bib) =>
+      bib.replace(
+        'A history of {Google} in {China}',
+        `A history of {Google} in {China} ${payload.join(' ')}`,
+      ),
+    );
+    for (const pagePath of ['/google', '/bibliography', '/print']) {
+      await expect.poll(() => textOn(pagePath, 'main'), poll).toContain(payload[1]);
+      const page = await browser!.newPage();
+      try {
+        await page.goto(pagePath, { waitUntil: 'load', timeout: 90_000 });
+        await page.locator('ul.references').first().waitFor({ timeout: 90_000 });
+        const shown = await page.locator('main').innerText();
+        for (const part of payload) expect(shown, pagePath).toContain(part);
+        expect(
+          await page.evaluate(() => ({
+            ran: Object.keys(window).filter((k) => k.startsWith('__xss')),
+            added: document.querySelectorAll('[data-hostile]').length,
+          })),
+          pagePath,
+        ).toEqual({ ran: [], added: 0 });
+      } finally {
+        await page.close();
+      }
+    }
+  });
 
   it('shows a chapter edit on /print', { timeout: 120_000 }, async () => {
     expect(await textOn('/print', 'main')).toContain('officially launched Google.cn');
