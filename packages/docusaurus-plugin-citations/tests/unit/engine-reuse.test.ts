@@ -338,6 +338,68 @@ describe.each(STYLES)('%s', (_, style) => {
   });
 });
 
+describe('where the engine stops taking parts and takes the whole', () => {
+  const apa = STYLES[0]![1];
+  // Eight works, each alone: its own author, its own year.
+  const lone = (titles: string[]) =>
+    createLibrary([
+      {
+        file: 'lone.bib',
+        text: titles
+          .map(
+            (title, i) =>
+              `@book{w${i}, author = {Author${'ABCDEFGH'[i]}, Al}, title = {${title}}, publisher = {P}, date = {${2000 + i}}}`,
+          )
+          .join('\n'),
+      },
+    ]);
+  const TITLES = ['One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight'];
+
+  it('renders pages’ entries on their own until they asked for a quarter of the list', () => {
+    const works = createScope(lone(TITLES));
+    const bibliographies = vi.spyOn(CSL.Engine.prototype, 'makeBibliography');
+    const included = () =>
+      bibliographies.mock.calls.map(([selection]) =>
+        (selection as { include?: { value: string }[] } | undefined)?.include?.map((i) => i.value),
+      );
+    try {
+      // Eight works: two asked for (a quarter) are rendered on their own, the third brings the
+      // whole list, from which the fourth page takes its entry.
+      for (const page of ['[@w0]', '[@w1]', '[@w2]', '[@w3]']) ours(works, apa, page);
+      expect(included()).toEqual([['w0'], ['w1'], undefined]);
+    } finally {
+      bibliographies.mockRestore();
+    }
+  });
+
+  it('registers the site afresh when more than a quarter of the works changed', () => {
+    const pages = ['[@w0; @w1; @w2; @w3]', '[@w4; @w5; @w6; @w7]'];
+    const registrations = vi.spyOn(CSL.Engine.prototype, 'updateItems');
+    const left = (keys: readonly string[]) =>
+      registrations.mock.calls.map(([ids]) => keys.filter((k) => !ids.includes(k)));
+    try {
+      let titles = TITLES;
+      const render = () => {
+        const works = createScope(lone(titles));
+        registrations.mockClear();
+        return { works, pages: pages.map((page) => ours(works, apa, page)) };
+      };
+      render();
+      // Two of eight: a quarter, taken out and back in.
+      titles = titles.map((t, i) => (i < 2 ? `${t} Edited` : t));
+      const some = render();
+      expect(left(some.works.keys)).toEqual([['w0', 'w1'], []]);
+      // Three of eight: registered afresh, and what a fresh engine gives.
+      titles = titles.map((t, i) => (i >= 5 ? `${t} Edited` : t));
+      const more = render();
+      expect(left(more.works.keys)).toEqual([[]]);
+      expect(more.pages).toEqual(pages.map((page) => fresh(more.works, apa, page)));
+    } finally {
+      registrations.mockRestore();
+    }
+  });
+});
+
 describe('one label per work', () => {
   const apa = STYLES[0]![1];
   const vancouver = STYLES[2]![1];
