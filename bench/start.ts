@@ -17,10 +17,11 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium';
 import { startDevServer, type DevServer } from '../tests/support/devServer';
 import { waitForHydration } from '../tests/support/hydration';
 import { freePort } from '../tests/support/server';
+import { traceSize } from '../tests/support/trace';
 import { best, median, OUT, round, sleep, type Measured } from './common';
 import { FIRST_REVISION, shown, titleMark } from './edits';
 import type { BenchSite } from './sites';
-import { readTrace, rendered, traceSize } from './trace';
+import { readTrace, rendered } from './trace';
 
 const KINDS = ['text', 'locator', 'bib'] as const;
 type Kind = (typeof KINDS)[number];

@@ -8,7 +8,6 @@ import fs from 'node:fs';
 
 import { readTrace as readTraceFile, type TraceEvent } from '../tests/support/trace';
 
-export { traceSize } from '../tests/support/trace';
 export type { TraceEvent };
 
 export interface StageFromTrace {

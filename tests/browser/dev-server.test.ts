@@ -3,6 +3,9 @@
 // compiles again only the pages citing the entry; hostile .bib data stays text there too.
 import net from 'node:net';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import type { Page } from 'playwright-core';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -26,8 +29,13 @@ async function listening(port: number, timeoutMs: number): Promise<void> {
     });
     if (open) return;
     if (Date.now() - started > timeoutMs) throw new Error(`Nothing listens on port ${port}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await sleep(250);
   }
+}
+
+interface PageCheck {
+  waitUntil?: 'domcontentloaded' | 'load';
+  inspect?: (page: Page) => Promise<void>;
 }
 
 describe('the development server', () => {
@@ -53,14 +61,19 @@ describe('the development server', () => {
 
   /**
    * The text of `selector` on a page, once the server has compiled the page and the browser
-   * has rendered it (the development server renders in the browser only).
+   * has rendered it (the development server renders in the browser only); `inspect`, if given,
+   * looks at the page before it closes.
    */
-  async function textOn(pagePath: string, selector = 'ul.references'): Promise<string> {
+  async function textOn(
+    pagePath: string,
+    selector = 'ul.references',
+    { waitUntil = 'domcontentloaded', inspect }: PageCheck = {},
+  ): Promise<string> {
     const page = await browser!.newPage();
     try {
       // The server answers once it has compiled the page: on a busy machine, well past the
       // context's 10 s default. The references below are what is waited for.
-      await page.goto(pagePath, { waitUntil: 'domcontentloaded', timeout: 90_000 });
+      await page.goto(pagePath, { waitUntil, timeout: 90_000 });
       await page
         .locator('ul.references')
         .first()
@@ -70,7 +83,9 @@ describe('the development server', () => {
             cause: error,
           });
         });
-      return await page.locator(selector).first().innerText();
+      const text = await page.locator(selector).first().innerText();
+      await inspect?.(page);
+      return text;
     } finally {
       await page.close();
     }
@@ -112,9 +127,10 @@ describe('the development server', () => {
       // Once the server is quiet: a compile the last test's edit caused must not count here.
       let before = compiles();
       for (let quiet = 0; quiet < 4;) {
-        await new Promise((resolve) => setTimeout(resolve, 500));
-        quiet = compiles() === before ? quiet + 1 : 0;
-        before = compiles();
+        await sleep(500);
+        const now = compiles();
+        quiet = now === before ? quiet + 1 : 0;
+        before = now;
       }
       const seen = traceSize(trace);
       site.edit('docs/google.mdx', (text) =>
@@ -127,7 +143,7 @@ describe('the development server', () => {
       // start (a data file written during the compile made the watcher compile again), and
       // its stamp holds what it renders from besides its own text (a stamp that changed with
       // the citation compiled the chapter a second time).
-      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      await sleep(3_000);
       const compiled = readTrace(trace, seen).filter(
         (e) => e.event === 'document' && e.file === 'docs/google.mdx',
       );
@@ -151,22 +167,19 @@ describe('the development server', () => {
     );
     for (const pagePath of ['/google', '/bibliography', '/print']) {
       await expect.poll(() => textOn(pagePath, 'main'), poll).toContain(payload[1]);
-      const page = await browser!.newPage();
-      try {
-        await page.goto(pagePath, { waitUntil: 'load', timeout: 90_000 });
-        await page.locator('ul.references').first().waitFor({ timeout: 90_000 });
-        const shown = await page.locator('main').innerText();
-        for (const part of payload) expect(shown, pagePath).toContain(part);
-        expect(
-          await page.evaluate(() => ({
-            ran: Object.keys(window).filter((k) => k.startsWith('__xss')),
-            added: document.querySelectorAll('[data-hostile]').length,
-          })),
-          pagePath,
-        ).toEqual({ ran: [], added: 0 });
-      } finally {
-        await page.close();
-      }
+      const shown = await textOn(pagePath, 'main', {
+        waitUntil: 'load',
+        inspect: async (page) => {
+          expect(
+            await page.evaluate(() => ({
+              ran: Object.keys(window).filter((k) => k.startsWith('__xss')),
+              added: document.querySelectorAll('[data-hostile]').length,
+            })),
+            pagePath,
+          ).toEqual({ ran: [], added: 0 });
+        },
+      });
+      for (const part of payload) expect(shown, pagePath).toContain(part);
     }
   });
 

@@ -137,8 +137,8 @@ function engineFor(style: CslStyle, scope: Scope): PooledEngine {
   const before = pooled.scope;
   pooled.get = (id) =>
     scope.library.entries.has(id) ? renderItemOf(scope.library, id) : undefined;
-  const changed = before && changedWorks(before, scope);
-  if (!changed || !registerChanged(pooled, before, scope, changed)) {
+  const changed = before && editedWorks(before, scope);
+  if (!changed || !registerChanged(pooled, scope, changed)) {
     // Forget everything the engine has read (other items may stand behind the same keys), as
     // citeproc's own reset to an empty state does (restoreProcessorState without citations),
     // then register the scope's items, in its order. Emptying its lists (updateItems([]),
@@ -156,9 +156,9 @@ function engineFor(style: CslStyle, scope: Scope): PooledEngine {
 }
 
 /**
- * A .bib edit under `npm start`: the same works, a few of them changed. When each changed work
- * stands alone (its label needs no disambiguation against another's, and no other work shares a
- * word of its names), it leaves the registry and comes back with its new data, through
+ * A .bib edit under `npm start`: the same works, a few of them changed (`editedWorks`: none with
+ * a namesake). When each changed work stands alone (its label needs no disambiguation against
+ * another's), it leaves the registry and comes back with its new data, through
  * citeproc's own update (updateItems without and then with it), which sets its sort keys and
  * the list's order again: what a fresh registration gives, for a fraction of its time. A work
  * with namesakes or look-alikes is not taken out: citeproc's names registry and disambiguation
@@ -172,13 +172,12 @@ function engineFor(style: CslStyle, scope: Scope): PooledEngine {
  */
 function registerChanged(
   pooled: PooledEngine,
-  before: Scope,
   after: Scope,
   changed: ReadonlySet<string>,
 ): boolean {
   const { engine } = pooled;
   if (changed.size === 0) return true;
-  if (!standsAlone(engine, changed) || hasNamesakes(before, after, changed)) return false;
+  if (!standsAlone(engine, changed)) return false;
   const marks = pooled.entries && registryMarks(engine);
   // No document's citations on record while the registry changes, as after a reset: citeproc
   // reads them when it inserts an item (its first note number).
@@ -268,6 +267,23 @@ function registryMarks(engine: Engine): Map<string, string> {
       JSON.stringify([token.disambig, token.seq]),
     ]),
   );
+}
+
+/** Each scope after an edit, with the scope before it and what `editedWorks` found. */
+const edits = new WeakMap<Scope, { before: Scope; works: ReadonlySet<string> | undefined }>();
+
+/**
+ * The works an edit changed, when each may be taken out of an engine's registry and back in (see
+ * `registerChanged`): none has a namesake. Undefined when every engine must register the scope
+ * afresh. The same for every style, so found once per edit.
+ */
+function editedWorks(before: Scope, after: Scope): ReadonlySet<string> | undefined {
+  const known = edits.get(after);
+  if (known?.before === before) return known.works;
+  const changed = changedWorks(before, after);
+  const works = changed && !hasNamesakes(before, after, changed) ? changed : undefined;
+  edits.set(after, { before, works });
+  return works;
 }
 
 /**

@@ -389,6 +389,7 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
         renderer.reports,
       );
       const reports = new Map(report.documents.map((r) => [r.path, r]));
+      const clustersOf = (doc: SiteDocument) => reports.get(doc.path)?.clusters ?? [];
       // One label per work on every page: the site's works numbered in reading order, each
       // docs instance's documents as its sidebars have them, then blog posts, oldest first.
       const scope = siteScope(
@@ -421,7 +422,7 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
       // cite), nor its problems' places: a locator edit, or text moving a problem, compiles it
       // once, as a plain-text edit does.
       for (const doc of documents) {
-        const clusters = reports.get(doc.path)?.clusters ?? [];
+        const clusters = clustersOf(doc);
         writeStamp(
           stampsDir,
           siteDir,
@@ -440,10 +441,7 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
       renderer.prepare(
         citations,
         scope,
-        documents.flatMap((doc) => {
-          const clusters = reports.get(doc.path)?.clusters ?? [];
-          return clusters.length > 0 ? [clusters] : [];
-        }),
+        documents.map(clustersOf).filter((clusters) => clusters.length > 0),
       );
 
       // Documents in reading order, each with the keys it cites.

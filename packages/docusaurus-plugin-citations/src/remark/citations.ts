@@ -2,15 +2,15 @@
  * remark plugin: turns `[@key]` citations into `<CitationDocumentCitation>` elements and appends
  * the document's reference list under a "References" heading, with `<CitationDocumentReferences>`;
  * both are the plugin's theme components. What they render from (the engine's data, with the
- * document's "Cite this") goes to a JSON file of the document's own, which the page loads only
- * when the browser must render it (src/plugin/deferred.tsx). It must run among Docusaurus's
+ * document's "Cite this") goes, in a build, to a JSON file of the document's own, which the page
+ * loads only when the browser must render it (src/plugin/deferred.tsx); under `npm start`, into
+ * the page's module. It must run among Docusaurus's
  * `beforeDefaultRemarkPlugins`, so that the heading gets an id and a table-of-contents entry.
  *
  * It takes no options: the citations plugin of the same site holds them, with the site's
  * documents (src/plugin/store.ts). All the work is the engine's; this file only
  * moves nodes.
  */
-
 import path from 'node:path';
 
 import { aliasedSitePath, normalizeUrl } from '@docusaurus/utils';

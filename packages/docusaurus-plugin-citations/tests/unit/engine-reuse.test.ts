@@ -2,7 +2,7 @@
 // registered once (render.ts). Each document must get exactly what a fresh engine gives it when
 // the same works are registered through citeproc's public API, whatever was rendered before:
 // other documents, the bibliography, "Cite this", another library.
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import CSL from '../../src/citations/citeproc';
 import {
@@ -81,10 +81,33 @@ const EDIT_PAGES = [
 
 const citationsOf = (markdown: string, from = library): FoundCitation[] =>
   findCitations(parseMdx(markdown), markdown, 'x.md', from).citations;
-const scope = createScope(
-  library,
-  PAGES.flatMap((page) => citationsOf(page).flatMap((c) => c.items.map((i) => i.key))),
-);
+/** The keys `pages` cite, in order, repeats included. */
+const citedKeys = (pages: readonly string[], from = library): string[] =>
+  pages.flatMap((page) => citationsOf(page, from).flatMap((c) => c.items.map((i) => i.key)));
+const scope = createScope(library, citedKeys(PAGES));
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** citeproc's bibliographies from now on: the keys each rendered (undefined: the whole list). */
+function watchBibliographies() {
+  const spy = vi.spyOn(CSL.Engine.prototype, 'makeBibliography');
+  return {
+    spy,
+    included: () => spy.mock.calls.map(([selection]) => selection?.include?.map((i) => i.value)),
+  };
+}
+
+/** citeproc's registrations from now on: for each `updateItems` call, which of `keys` it left out. */
+function watchRegistrations() {
+  const spy = vi.spyOn(CSL.Engine.prototype, 'updateItems');
+  return {
+    spy,
+    left: (keys: readonly string[]) =>
+      spy.mock.calls.map(([ids]) => keys.filter((k) => !ids.includes(k))),
+  };
+}
 
 /** A numeric style whose list, and so its numbers, go by author, then year, not by first citation. */
 function sortedByAuthor(style: CslStyle): CslStyle {
@@ -198,29 +221,18 @@ describe.each(STYLES)('%s', (_, style) => {
     const wide = createScope(library, [], [...library.entries.keys()].reverse());
     const page = '[@roeb] and [@orgb].';
     const substitutes = /subsequent-author-substitute=/.test(style.xml);
-    const bibliographies = vi.spyOn(CSL.Engine.prototype, 'makeBibliography');
-    // The keys each call rendered (undefined: the whole list).
-    const included = () =>
-      bibliographies.mock.calls.map(([selection]) =>
-        (selection as { include?: { value: string }[] } | undefined)?.include?.map((i) => i.value),
-      );
-    try {
-      const alone = ours(wide, style, page);
-      expect(included()).toEqual([['roeb', 'orgb']]);
-      expect(alone).toEqual(fresh(wide, style, page));
-      const all = new Map(
-        renderEntries(wide, style).entries.map((e) => [e.key, toText(e.content)]),
-      );
-      if (!substitutes) {
-        const listed = [...all].filter(([key]) => key === 'roeb' || key === 'orgb');
-        expect(alone.entries).toEqual(listed.map(([, text]) => text));
-      }
-      const calls = bibliographies.mock.calls.length;
-      expect(ours(wide, style, page)).toEqual(alone);
-      expect(bibliographies.mock.calls.length).toBe(substitutes ? calls + 1 : calls);
-    } finally {
-      bibliographies.mockRestore();
+    const bibliographies = watchBibliographies();
+    const alone = ours(wide, style, page);
+    expect(bibliographies.included()).toEqual([['roeb', 'orgb']]);
+    expect(alone).toEqual(fresh(wide, style, page));
+    const all = new Map(renderEntries(wide, style).entries.map((e) => [e.key, toText(e.content)]));
+    if (!substitutes) {
+      const listed = [...all].filter(([key]) => key === 'roeb' || key === 'orgb');
+      expect(alone.entries).toEqual(listed.map(([, text]) => text));
     }
+    const calls = bibliographies.spy.mock.calls.length;
+    expect(ours(wide, style, page)).toEqual(alone);
+    expect(bibliographies.spy.mock.calls.length).toBe(substitutes ? calls + 1 : calls);
   });
 
   it('after a .bib edit, renders what an engine registering the site afresh renders', () => {
@@ -262,13 +274,9 @@ describe.each(STYLES)('%s', (_, style) => {
       ['Lonely, Ranger', 'Roe, Rita', ['lone'], 'afresh'],
       ['Aaa Alone', 'Zzz Alone', ['solo'], 'alone'],
       ['title = {Roe Trio}', 'title = {A Roe Trio}', ['ya'], 'afresh'],
-      // A .bib written again without a change.
+      // A .bib written again without a change (nothing to take out: the last field is not read).
       ['', '', [], 'alone'],
     ];
-    const cited = (lib: typeof library) =>
-      EDIT_PAGES.flatMap((page) =>
-        citationsOf(page, lib).flatMap((c) => c.items.map((i) => i.key)),
-      );
     const unrelated = createScope(
       createLibrary([
         { file: 'u.bib', text: '@misc{u, author = {U, V}, title = {T}, date = {2000}}' },
@@ -277,47 +285,40 @@ describe.each(STYLES)('%s', (_, style) => {
     // A numbered style's citations all look alike before their numbers ("(1)"): no work stands
     // alone there, and every edit registers the site afresh.
     const numbered = /<citation[\s>][\s\S]*?citation-number[\s\S]*?<\/citation>/.test(style.xml);
-    const registrations = vi.spyOn(CSL.Engine.prototype, 'updateItems');
-    const bibliographies = vi.spyOn(CSL.Engine.prototype, 'makeBibliography');
-    try {
-      let text = EDIT_BIB;
-      const first = createLibrary([{ file: 'refs.bib', text }]);
-      let edited = createScope(first, cited(first));
-      renderEntries(edited, style);
-      for (const [from, to, changed, how] of edits) {
-        expect(text.includes(from)).toBe(true);
-        text = text.replace(from, to);
-        const next = createLibrary([{ file: 'refs.bib', text }]);
-        const scopeNext = createScope(next, cited(next));
-        expect(scopeNext.keys).toEqual(edited.keys);
-        edited = scopeNext;
-        registrations.mockClear();
-        bibliographies.mockClear();
-        const pages = EDIT_PAGES.map((page) => ours(edited, style, page));
-        const list = renderEntries(edited, style).entries.map((e) => toText(e.content));
-        // What left the registry at each updateItems call: only the changed works and then
-        // none, or (registered afresh) none at once.
-        const left = registrations.mock.calls.map(([ids]) =>
-          edited.keys.filter((k) => !ids.includes(k)),
-        );
-        if (changed.length === 0) expect(left).toEqual([]);
-        else if (how === 'afresh' || numbered) expect(left).toEqual([[]]);
-        else {
-          expect(left).toEqual([changed, []]);
-          // The whole list, rendered before the edit, is not rendered again whole.
-          expect(bibliographies.mock.calls.filter(([selection]) => !selection)).toEqual([]);
-        }
-        ours(unrelated, style, '[@u]');
-        expect(pages).toEqual(EDIT_PAGES.map((page) => ours(edited, style, page)));
-        expect(list).toEqual(renderEntries(edited, style).entries.map((e) => toText(e.content)));
+    const registrations = watchRegistrations();
+    const bibliographies = watchBibliographies();
+    let text = EDIT_BIB;
+    const first = createLibrary([{ file: 'refs.bib', text }]);
+    let edited = createScope(first, citedKeys(EDIT_PAGES, first));
+    renderEntries(edited, style);
+    for (const [from, to, changed, how] of edits) {
+      expect(text.includes(from)).toBe(true);
+      text = text.replace(from, to);
+      const next = createLibrary([{ file: 'refs.bib', text }]);
+      const scopeNext = createScope(next, citedKeys(EDIT_PAGES, next));
+      expect(scopeNext.keys).toEqual(edited.keys);
+      edited = scopeNext;
+      registrations.spy.mockClear();
+      bibliographies.spy.mockClear();
+      const pages = EDIT_PAGES.map((page) => ours(edited, style, page));
+      const list = renderEntries(edited, style).entries.map((e) => toText(e.content));
+      // What left the registry at each updateItems call: only the changed works and then
+      // none, or (registered afresh) none at once.
+      const left = registrations.left(edited.keys);
+      if (changed.length === 0) expect(left).toEqual([]);
+      else if (how === 'afresh' || numbered) expect(left).toEqual([[]]);
+      else {
+        expect(left).toEqual([changed, []]);
+        // The whole list, rendered before the edit, is not rendered again whole.
+        expect(bibliographies.included().filter((keys) => keys === undefined)).toEqual([]);
       }
-      // And as citeproc's documented API gives them (a new engine per page: APA's takes a second).
-      for (const page of EDIT_PAGES) {
-        expect(ours(edited, style, page)).toEqual(fresh(edited, style, page));
-      }
-    } finally {
-      registrations.mockRestore();
-      bibliographies.mockRestore();
+      ours(unrelated, style, '[@u]');
+      expect(pages).toEqual(EDIT_PAGES.map((page) => ours(edited, style, page)));
+      expect(list).toEqual(renderEntries(edited, style).entries.map((e) => toText(e.content)));
+    }
+    // And as citeproc's documented API gives them (a new engine per page: APA's takes a second).
+    for (const page of EDIT_PAGES) {
+      expect(ours(edited, style, page)).toEqual(fresh(edited, style, page));
     }
   });
 
@@ -357,46 +358,32 @@ describe('where the engine stops taking parts and takes the whole', () => {
 
   it('renders pages’ entries on their own until they asked for a quarter of the list', () => {
     const works = createScope(lone(TITLES));
-    const bibliographies = vi.spyOn(CSL.Engine.prototype, 'makeBibliography');
-    const included = () =>
-      bibliographies.mock.calls.map(([selection]) =>
-        (selection as { include?: { value: string }[] } | undefined)?.include?.map((i) => i.value),
-      );
-    try {
-      // Eight works: two asked for (a quarter) are rendered on their own, the third brings the
-      // whole list, from which the fourth page takes its entry.
-      for (const page of ['[@w0]', '[@w1]', '[@w2]', '[@w3]']) ours(works, apa, page);
-      expect(included()).toEqual([['w0'], ['w1'], undefined]);
-    } finally {
-      bibliographies.mockRestore();
-    }
+    const bibliographies = watchBibliographies();
+    // Eight works: two asked for (a quarter) are rendered on their own, the third brings the
+    // whole list, from which the fourth page takes its entry.
+    for (const page of ['[@w0]', '[@w1]', '[@w2]', '[@w3]']) ours(works, apa, page);
+    expect(bibliographies.included()).toEqual([['w0'], ['w1'], undefined]);
   });
 
   it('registers the site afresh when more than a quarter of the works changed', () => {
     const pages = ['[@w0; @w1; @w2; @w3]', '[@w4; @w5; @w6; @w7]'];
-    const registrations = vi.spyOn(CSL.Engine.prototype, 'updateItems');
-    const left = (keys: readonly string[]) =>
-      registrations.mock.calls.map(([ids]) => keys.filter((k) => !ids.includes(k)));
-    try {
-      let titles = TITLES;
-      const render = () => {
-        const works = createScope(lone(titles));
-        registrations.mockClear();
-        return { works, pages: pages.map((page) => ours(works, apa, page)) };
-      };
-      render();
-      // Two of eight: a quarter, taken out and back in.
-      titles = titles.map((t, i) => (i < 2 ? `${t} Edited` : t));
-      const some = render();
-      expect(left(some.works.keys)).toEqual([['w0', 'w1'], []]);
-      // Three of eight: registered afresh, and what a fresh engine gives.
-      titles = titles.map((t, i) => (i >= 5 ? `${t} Edited` : t));
-      const more = render();
-      expect(left(more.works.keys)).toEqual([[]]);
-      expect(more.pages).toEqual(pages.map((page) => fresh(more.works, apa, page)));
-    } finally {
-      registrations.mockRestore();
-    }
+    const registrations = watchRegistrations();
+    let titles = TITLES;
+    const render = () => {
+      const works = createScope(lone(titles));
+      registrations.spy.mockClear();
+      return { works, pages: pages.map((page) => ours(works, apa, page)) };
+    };
+    render();
+    // Two of eight: a quarter, taken out and back in.
+    titles = titles.map((t, i) => (i < 2 ? `${t} Edited` : t));
+    const some = render();
+    expect(registrations.left(some.works.keys)).toEqual([['w0', 'w1'], []]);
+    // Three of eight: registered afresh, and what a fresh engine gives.
+    titles = titles.map((t, i) => (i >= 5 ? `${t} Edited` : t));
+    const more = render();
+    expect(registrations.left(more.works.keys)).toEqual([[]]);
+    expect(more.pages).toEqual(pages.map((page) => fresh(more.works, apa, page)));
   });
 });
 
