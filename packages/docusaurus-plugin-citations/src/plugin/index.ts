@@ -51,7 +51,7 @@ import { documentExportPath, siteDocuments, type SiteDocument } from './document
 import { validateOptions, type Options, type PluginOptions, type PrintOptions } from './options';
 import { cacheDirectory, engineVersion, openRenderCache } from './renderCache';
 import { readEnvironment } from './environment';
-import { writeIfChanged } from './files';
+import { folderWriter, writeIfChanged } from './files';
 import { createRenderer, type Renderer } from './renderer';
 import { registerSite, type SiteState } from './store';
 import type {
@@ -251,25 +251,6 @@ async function addPrintEdition(
 }
 
 /**
- * Makes `dir` hold exactly `files`: those whose content changed are written, those no longer
- * exported removed, the others left as they are (a site exports a file per entry and document).
- */
-function writeExports(dir: string, files: Record<string, string>): void {
-  const existing = fs.existsSync(dir)
-    ? fs
-        .readdirSync(dir, { recursive: true, withFileTypes: true })
-        .filter((f) => f.isFile())
-        // Named as `files` names them, with "/".
-        .map((f) => path.relative(dir, path.join(f.parentPath, f.name)).split(path.sep).join('/'))
-    : [];
-  for (const name of existing) {
-    if (!Object.hasOwn(files, name)) fs.rmSync(path.join(dir, name));
-  }
-  for (const [name, content] of Object.entries(files))
-    writeIfChanged(path.join(dir, name), content);
-}
-
-/**
  * A rule that makes each document depend on its stamp (dependencies.cjs), which allContentLoaded
  * rewrites when what the document's citations render from changes. Without it, `npm start`
  * keeps showing a page as it was rendered before a .bib edit; with the .bib files themselves as
@@ -298,6 +279,7 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
   const exportsDir = path.join(generatedFilesDir, NAME, options.id, 'static');
   // Each document's stamp: what its citations render from (see sourcesRule).
   const stampsDir = path.join(generatedFilesDir, NAME, options.id, 'stamps');
+  const writeExports = folderWriter(exportsDir);
   const route = (routePath: string) => normalizeUrl([baseUrl, routePath]);
   const environment = readEnvironment();
   let site: SiteState = {
@@ -434,7 +416,7 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
         files[documentExportPath(doc, format)] = exportEntries(entriesOf(keys), format);
       }
     }
-    writeExports(exportsDir, files);
+    writeExports(files);
 
     const all = entries.map(({ key }): BibliographyEntryData => {
       const entry = entryData(citations.library, key, styled);
