@@ -93,6 +93,24 @@ describe('the development server', () => {
 
   const poll = { timeout: 60_000, interval: 1_000 };
 
+  /** How many compiles the server has reported. */
+  const compiles = () => server!.output().match(/compiled/g)?.length ?? 0;
+
+  /**
+   * The compiles reported once the server is quiet (none for 2 s): a compile an earlier test's
+   * edit caused must not count in the next.
+   */
+  async function compilesWhenQuiet(): Promise<number> {
+    let before = compiles();
+    for (let quiet = 0; quiet < 4;) {
+      await sleep(500);
+      const now = compiles();
+      quiet = now === before ? quiet + 1 : 0;
+      before = now;
+    }
+    return before;
+  }
+
   it(
     'shows a .bib edit on the chapter that cites the entry and on /print',
     { timeout: 180_000 },
@@ -117,21 +135,48 @@ describe('the development server', () => {
   );
 
   it(
+    'shows a .bib edit on the open page in one update, the server compiling once',
+    { timeout: 120_000 },
+    async () => {
+      const page = await browser!.newPage();
+      try {
+        await page.goto('/google', { waitUntil: 'load', timeout: 90_000 });
+        const references = page.locator('ul.references').first();
+        expect(await references.innerText({ timeout: 90_000 })).toContain(
+          'launch uncensored search engine',
+        );
+        const before = await compilesWhenQuiet();
+        // What the open page fetches to update itself: a manifest for each compile that
+        // changed something.
+        const updates: string[] = [];
+        page.on('response', (response) => {
+          if (response.url().endsWith('.hot-update.json')) updates.push(response.url());
+        });
+        // The edit changes the chapter, /bibliography, /print and the timeline: the server
+        // writes their data over the site pass, and compiles once it has written all of it (a
+        // compile started at the first file made the page wait for a second one).
+        site.edit('bibliography/essay.bib', (bib) =>
+          bib.replace('Launch Uncensored Search Engine', 'Launch Uncensored Search Engines'),
+        );
+        await expect
+          .poll(() => references.innerText(), poll)
+          .toContain('launch uncensored search engines');
+        expect(await compilesWhenQuiet(), server!.output().slice(-2_000)).toBe(before + 1);
+        expect(updates).toHaveLength(1);
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
+  it(
     'shows a citation edit on its chapter, compiling the chapter once',
     { timeout: 120_000 },
     async () => {
       expect(await textOn('/google', 'main')).toContain(
         'service providers (“A History of Google in China,” 2010)',
       );
-      const compiles = () => server!.output().match(/compiled/g)?.length ?? 0;
-      // Once the server is quiet: a compile the last test's edit caused must not count here.
-      let before = compiles();
-      for (let quiet = 0; quiet < 4;) {
-        await sleep(500);
-        const now = compiles();
-        quiet = now === before ? quiet + 1 : 0;
-        before = now;
-      }
+      const before = await compilesWhenQuiet();
       const seen = traceSize(trace);
       site.edit('docs/google.mdx', (text) =>
         text.replace('[@ft2010google]', '[@ft2010google, p. 7]'),

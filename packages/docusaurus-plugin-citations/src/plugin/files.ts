@@ -22,3 +22,33 @@ export function writeIfChanged(file: string, content: string): void {
   if (fs.existsSync(file) && fs.readFileSync(file, 'utf8') === content) return;
   writeWhole(file, content);
 }
+
+/**
+ * A writer that makes `dir` hold exactly the files it is given (named relative to `dir`, with
+ * "/"): those whose content changed are written, those no longer given removed, the others left
+ * as they are (a site exports a file per entry and document). It keeps what it wrote, so that a
+ * later call (`npm start`'s next site pass) reads nothing back; the first reads what an earlier
+ * run left in `dir`.
+ */
+export function folderWriter(dir: string): (files: Readonly<Record<string, string>>) => void {
+  /** Each file's content as the last call left it; undefined before the first call. */
+  let written: ReadonlyMap<string, string> | undefined;
+  return (files) => {
+    for (const name of written?.keys() ?? filesIn(dir)) {
+      if (!Object.hasOwn(files, name)) fs.rmSync(path.join(dir, name), { force: true });
+    }
+    for (const [name, content] of Object.entries(files)) {
+      if (written?.get(name) !== content) writeIfChanged(path.join(dir, name), content);
+    }
+    written = new Map(Object.entries(files));
+  };
+}
+
+/** The files under `dir`, named relative to it with "/"; none if it does not exist. */
+function filesIn(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((f) => f.isFile())
+    .map((f) => path.relative(dir, path.join(f.parentPath, f.name)).split(path.sep).join('/'));
+}

@@ -44,13 +44,14 @@ import {
   type Scope,
   type SiteReport,
 } from '../citations';
+import { createCompileHold } from './compileHold';
 import { contentFolders } from './contentFolders';
 import { STYLE_STORAGE_KEY } from './constants';
 import { documentExportPath, siteDocuments, type SiteDocument } from './documents';
 import { validateOptions, type Options, type PluginOptions, type PrintOptions } from './options';
 import { cacheDirectory, engineVersion, openRenderCache } from './renderCache';
 import { readEnvironment } from './environment';
-import { writeIfChanged } from './files';
+import { folderWriter, writeIfChanged } from './files';
 import { createRenderer, type Renderer } from './renderer';
 import { registerSite, type SiteState } from './store';
 import type {
@@ -250,25 +251,6 @@ async function addPrintEdition(
 }
 
 /**
- * Makes `dir` hold exactly `files`: those whose content changed are written, those no longer
- * exported removed, the others left as they are (a site exports a file per entry and document).
- */
-function writeExports(dir: string, files: Record<string, string>): void {
-  const existing = fs.existsSync(dir)
-    ? fs
-        .readdirSync(dir, { recursive: true, withFileTypes: true })
-        .filter((f) => f.isFile())
-        // Named as `files` names them, with "/".
-        .map((f) => path.relative(dir, path.join(f.parentPath, f.name)).split(path.sep).join('/'))
-    : [];
-  for (const name of existing) {
-    if (!Object.hasOwn(files, name)) fs.rmSync(path.join(dir, name));
-  }
-  for (const [name, content] of Object.entries(files))
-    writeIfChanged(path.join(dir, name), content);
-}
-
-/**
  * A rule that makes each document depend on its stamp (dependencies.cjs), which allContentLoaded
  * rewrites when what the document's citations render from changes. Without it, `npm start`
  * keeps showing a page as it was rendered before a .bib edit; with the .bib files themselves as
@@ -297,6 +279,7 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
   const exportsDir = path.join(generatedFilesDir, NAME, options.id, 'static');
   // Each document's stamp: what its citations render from (see sourcesRule).
   const stampsDir = path.join(generatedFilesDir, NAME, options.id, 'stamps');
+  const writeExports = folderWriter(exportsDir);
   const route = (routePath: string) => normalizeUrl([baseUrl, routePath]);
   const environment = readEnvironment();
   let site: SiteState = {
@@ -322,6 +305,176 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
   };
   const renderer = site.renderer!;
   registerSite(site);
+  const hold = createCompileHold();
+  /** Whether loadContent has run since the last site pass: the .bib files or the timeline changed. */
+  let loaded = false;
+
+  /**
+   * The site pass: the site's documents checked together, their labels made one scope, each
+   * document's stamp, the exports, and the bibliography, timeline and print pages' data.
+   */
+  async function sitePass(allContent: AllContent, actions: PluginContentLoadedActions) {
+    const start = performance.now();
+    const documents = siteDocuments(allContent, { siteDir, baseUrl });
+    const citations = loadContext(options, siteDir);
+    const report = checkSite(
+      citations,
+      documents.map((d) => d.path),
+      renderer.reports,
+    );
+    const reports = new Map(report.documents.map((r) => [r.path, r]));
+    const clustersOf = (doc: SiteDocument) => reports.get(doc.path)?.clusters ?? [];
+    // One label per work on every page: the site's works numbered in reading order, each
+    // docs instance's documents as its sidebars have them, then blog posts, oldest first.
+    const scope = siteScope(
+      citations,
+      [
+        ...documents.filter((d) => d.kind === 'doc'),
+        ...documents.filter((d) => d.kind === 'blog').reverse(),
+      ].flatMap((d) => reports.get(d.path) ?? []),
+    );
+    site = {
+      ...site,
+      documents: new Map(documents.map((d) => [d.source, d])),
+      scope: scope.keys,
+    };
+    registerSite(site);
+    // A document that is not valid MDX cannot be built, whatever the policy for citations.
+    const unreadable = report.diagnostics.some((d) => d.ruleId === 'mdx-syntax');
+    applyPolicy(report.diagnostics, unreadable ? 'throw' : options.onBrokenCitations, (m) =>
+      logger.warn(m),
+    );
+    applyUncitedPolicy(report.uncited, options.onUncitedEntries, (m) => logger.warn(m));
+    applyPolicy(report.warnings, 'warn', (m) => logger.warn(m));
+
+    // What each document's page renders from besides its text: the .bib files, the timeline,
+    // and what the remark plugin reads of the page from this pass (its title, permalink and
+    // front matter, for "Cite this"). When it changes, `npm start` compiles the page again.
+    // An edit of the page compiles it anyway, though perhaps before this pass has read the
+    // edit: what the page reads from here is in its stamp, so a compile against an earlier
+    // pass is followed by another. Its citations themselves are not (only which works they
+    // cite), nor its problems' places: a locator edit, or text moving a problem, compiles it
+    // once, as a plain-text edit does.
+    for (const doc of documents) {
+      const clusters = clustersOf(doc);
+      writeStamp(
+        stampsDir,
+        siteDir,
+        doc.path,
+        JSON.stringify([
+          clusters.length > 0 ? renderer.sourcesKeyOf(citations, scope, clusters) : null,
+          [doc.title, doc.permalink, doc.frontMatter],
+          (reports.get(doc.path)?.diagnostics ?? []).map((d) => [d.ruleId, d.message]),
+          citations.timeline?.events.filter((e) => e.chapter === doc.file) ?? [],
+        ]),
+      );
+    }
+
+    // Every document's rendering, in worker threads while the bundler starts, unless an
+    // earlier build left it in the cache.
+    renderer.prepare(
+      citations,
+      scope,
+      documents.map(clustersOf).filter((clusters) => clusters.length > 0),
+    );
+
+    // Documents in reading order, each with the keys it cites.
+    const citing = documents
+      .map((doc) => ({ doc, keys: new Set(reports.get(doc.path)?.citations.map((c) => c.key)) }))
+      .filter((c) => c.keys.size > 0);
+
+    // The entries in every style the reader may choose, labelled as the pages label them;
+    // the default style's order first.
+    const styled = renderer.site(citations, scope, 'entries', undefined, () =>
+      entriesInStyles(citations, scope),
+    );
+    const entries = styled[0]!.entries;
+
+    // Exports, in the style's order: the whole bibliography, and each document's own works.
+    const entriesOf = (keys: ReadonlySet<string>) =>
+      entries.filter((e) => keys.has(e.key)).map((e) => citations.library.entries.get(e.key)!);
+    // What the site publishes (what it cites, and what `nocite` names), not the whole library.
+    const everything = new Set(scope.keys);
+    const files: Record<string, string> = {};
+    for (const format of EXPORT_FORMATS) {
+      files[`bibliography${EXPORT_SUFFIXES[format]}`] = exportEntries(
+        entriesOf(everything),
+        format,
+      );
+    }
+    // Each entry's own files, for its "Copy" and "Download" buttons.
+    for (const key of everything) {
+      for (const format of ['biblatex', 'bibtex'] as const) {
+        files[entryFilePath(citations.library, key, format)] = exportEntries(
+          [citations.library.entries.get(key)!],
+          format,
+        );
+      }
+    }
+    for (const { doc, keys } of citing) {
+      for (const format of ['biblatex', 'bibtex', 'ris'] as const) {
+        files[documentExportPath(doc, format)] = exportEntries(entriesOf(keys), format);
+      }
+    }
+    writeExports(files);
+
+    const all = entries.map(({ key }): BibliographyEntryData => {
+      const entry = entryData(citations.library, key, styled);
+      return {
+        ...entry,
+        coins: coinsOf(citations.library.entries.get(key)!.csl),
+        citedIn: citing
+          .filter((c) => c.keys.has(key))
+          .map((c) => ({ title: c.doc.title, href: `${c.doc.permalink}#${entry.id}` })),
+      };
+    });
+    const data: BibliographyPageData = {
+      title: 'Bibliography',
+      note: options.bibliographyNote ?? null,
+      terms: options.terms,
+      styles: styleChoices(citations),
+      downloads: EXPORT_FORMATS.map((format) => ({
+        format,
+        path: `bibliography${EXPORT_SUFFIXES[format]}`,
+      })),
+      cited: all.filter((e) => e.citedIn.length > 0),
+      uncited: all.filter((e) => e.citedIn.length === 0),
+    };
+    const dataPath = await actions.createData('bibliography.json', JSON.stringify(data));
+    actions.addRoute({
+      path: route(options.bibliographyPath),
+      component: '@theme/CitationBibliographyPage',
+      modules: { data: dataPath },
+      exact: true,
+    });
+
+    if (citations.timeline) {
+      await addTimeline(
+        citations,
+        scope,
+        renderer,
+        options,
+        documents,
+        actions,
+        route(options.timelinePath),
+      );
+    }
+    if (options.print) {
+      await addPrintEdition(
+        citations,
+        scope,
+        renderer,
+        { ...options, print: options.print },
+        siteConfig.title,
+        normalizeUrl([siteConfig.url, baseUrl]).replace(/\/$/, ''),
+        documents,
+        reports,
+        actions,
+        route(options.print.path),
+      );
+    }
+    renderer.trace({ event: 'site', ms: Math.round(performance.now() - start) });
+  }
 
   return {
     name: NAME,
@@ -365,10 +518,12 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
       ];
     },
 
-    configureWebpack() {
+    configureWebpack(_config, isServer) {
       const isDocument = (file: string) => site.documents.has(aliasedSitePath(file, siteDir));
       return {
         module: { rules: [sourcesRule(siteDir, stampsDir, isDocument)] },
+        // `npm start` compiles only the client, which the hold holds while a site pass writes.
+        plugins: environment.development && !isServer ? [hold.plugin] : [],
         // `npm start` serves the export files as it serves static folders.
         devServer: { static: [{ publicPath: baseUrl, directory: exportsDir }] },
       };
@@ -377,169 +532,17 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
     async loadContent() {
       // The style, the locale and the library, read (and checked) before anything else.
       loadContext(options, siteDir);
+      loaded = true;
     },
 
     async allContentLoaded({ allContent, actions }) {
-      const start = performance.now();
-      const documents = siteDocuments(allContent as AllContent, { siteDir, baseUrl });
-      const citations = loadContext(options, siteDir);
-      const report = checkSite(
-        citations,
-        documents.map((d) => d.path),
-        renderer.reports,
-      );
-      const reports = new Map(report.documents.map((r) => [r.path, r]));
-      const clustersOf = (doc: SiteDocument) => reports.get(doc.path)?.clusters ?? [];
-      // One label per work on every page: the site's works numbered in reading order, each
-      // docs instance's documents as its sidebars have them, then blog posts, oldest first.
-      const scope = siteScope(
-        citations,
-        [
-          ...documents.filter((d) => d.kind === 'doc'),
-          ...documents.filter((d) => d.kind === 'blog').reverse(),
-        ].flatMap((d) => reports.get(d.path) ?? []),
-      );
-      site = {
-        ...site,
-        documents: new Map(documents.map((d) => [d.source, d])),
-        scope: scope.keys,
-      };
-      registerSite(site);
-      // A document that is not valid MDX cannot be built, whatever the policy for citations.
-      const unreadable = report.diagnostics.some((d) => d.ruleId === 'mdx-syntax');
-      applyPolicy(report.diagnostics, unreadable ? 'throw' : options.onBrokenCitations, (m) =>
-        logger.warn(m),
-      );
-      applyUncitedPolicy(report.uncited, options.onUncitedEntries, (m) => logger.warn(m));
-      applyPolicy(report.warnings, 'warn', (m) => logger.warn(m));
-
-      // What each document's page renders from besides its text: the .bib files, the timeline,
-      // and what the remark plugin reads of the page from this pass (its title, permalink and
-      // front matter, for "Cite this"). When it changes, `npm start` compiles the page again.
-      // An edit of the page compiles it anyway, though perhaps before this pass has read the
-      // edit: what the page reads from here is in its stamp, so a compile against an earlier
-      // pass is followed by another. Its citations themselves are not (only which works they
-      // cite), nor its problems' places: a locator edit, or text moving a problem, compiles it
-      // once, as a plain-text edit does.
-      for (const doc of documents) {
-        const clusters = clustersOf(doc);
-        writeStamp(
-          stampsDir,
-          siteDir,
-          doc.path,
-          JSON.stringify([
-            clusters.length > 0 ? renderer.sourcesKeyOf(citations, scope, clusters) : null,
-            [doc.title, doc.permalink, doc.frontMatter],
-            (reports.get(doc.path)?.diagnostics ?? []).map((d) => [d.ruleId, d.message]),
-            citations.timeline?.events.filter((e) => e.chapter === doc.file) ?? [],
-          ]),
-        );
-      }
-
-      // Every document's rendering, in worker threads while the bundler starts, unless an
-      // earlier build left it in the cache.
-      renderer.prepare(
-        citations,
-        scope,
-        documents.map(clustersOf).filter((clusters) => clusters.length > 0),
-      );
-
-      // Documents in reading order, each with the keys it cites.
-      const citing = documents
-        .map((doc) => ({ doc, keys: new Set(reports.get(doc.path)?.citations.map((c) => c.key)) }))
-        .filter((c) => c.keys.size > 0);
-
-      // The entries in every style the reader may choose, labelled as the pages label them;
-      // the default style's order first.
-      const styled = renderer.site(citations, scope, 'entries', undefined, () =>
-        entriesInStyles(citations, scope),
-      );
-      const entries = styled[0]!.entries;
-
-      // Exports, in the style's order: the whole bibliography, and each document's own works.
-      const entriesOf = (keys: ReadonlySet<string>) =>
-        entries.filter((e) => keys.has(e.key)).map((e) => citations.library.entries.get(e.key)!);
-      // What the site publishes (what it cites, and what `nocite` names), not the whole library.
-      const everything = new Set(scope.keys);
-      const files: Record<string, string> = {};
-      for (const format of EXPORT_FORMATS) {
-        files[`bibliography${EXPORT_SUFFIXES[format]}`] = exportEntries(
-          entriesOf(everything),
-          format,
-        );
-      }
-      // Each entry's own files, for its "Copy" and "Download" buttons.
-      for (const key of everything) {
-        for (const format of ['biblatex', 'bibtex'] as const) {
-          files[entryFilePath(citations.library, key, format)] = exportEntries(
-            [citations.library.entries.get(key)!],
-            format,
-          );
-        }
-      }
-      for (const { doc, keys } of citing) {
-        for (const format of ['biblatex', 'bibtex', 'ris'] as const) {
-          files[documentExportPath(doc, format)] = exportEntries(entriesOf(keys), format);
-        }
-      }
-      writeExports(exportsDir, files);
-
-      const all = entries.map(({ key }): BibliographyEntryData => {
-        const entry = entryData(citations.library, key, styled);
-        return {
-          ...entry,
-          coins: coinsOf(citations.library.entries.get(key)!.csl),
-          citedIn: citing
-            .filter((c) => c.keys.has(key))
-            .map((c) => ({ title: c.doc.title, href: `${c.doc.permalink}#${entry.id}` })),
-        };
-      });
-      const data: BibliographyPageData = {
-        title: 'Bibliography',
-        note: options.bibliographyNote ?? null,
-        terms: options.terms,
-        styles: styleChoices(citations),
-        downloads: EXPORT_FORMATS.map((format) => ({
-          format,
-          path: `bibliography${EXPORT_SUFFIXES[format]}`,
-        })),
-        cited: all.filter((e) => e.citedIn.length > 0),
-        uncited: all.filter((e) => e.citedIn.length === 0),
-      };
-      const dataPath = await actions.createData('bibliography.json', JSON.stringify(data));
-      actions.addRoute({
-        path: route(options.bibliographyPath),
-        component: '@theme/CitationBibliographyPage',
-        modules: { data: dataPath },
-        exact: true,
-      });
-
-      if (citations.timeline) {
-        await addTimeline(
-          citations,
-          scope,
-          renderer,
-          options,
-          documents,
-          actions,
-          route(options.timelinePath),
-        );
-      }
-      if (options.print) {
-        await addPrintEdition(
-          citations,
-          scope,
-          renderer,
-          { ...options, print: options.print },
-          siteConfig.title,
-          normalizeUrl([siteConfig.url, baseUrl]).replace(/\/$/, ''),
-          documents,
-          reports,
-          actions,
-          route(options.print.path),
-        );
-      }
-      renderer.trace({ event: 'site', ms: Math.round(performance.now() - start) });
+      // After an edit of the plugin's own files (loadContent ran), the bundler compiles once,
+      // when the pass has written all it writes (compileHold.ts).
+      const ownEdit = loaded;
+      loaded = false;
+      const pass = () => sitePass(allContent as AllContent, actions);
+      if (ownEdit) await hold.during(pass);
+      else await pass();
     },
 
     async postBuild({ outDir }) {

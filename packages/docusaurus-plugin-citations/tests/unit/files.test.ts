@@ -1,13 +1,14 @@
 // The files the plugin makes while a site builds or `npm start` runs (plugin/files.ts): a
 // document's deferred data, its stamp, the exports. Each is written only when its content
-// changes, so that a watcher sees only real changes, and never half written.
+// changes, so that a watcher sees only real changes, and never half written; the exports'
+// folder holds what the last site pass exported, and nothing else.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 
-import { writeIfChanged } from '../../src/plugin/files';
+import { folderWriter, writeIfChanged } from '../../src/plugin/files';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'deferred-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -29,5 +30,52 @@ describe('a file the plugin writes while the site builds', () => {
     expect(fs.readFileSync(file, 'utf8')).toEqual(data('Two'));
     // Nothing else is left in the folder (the temporary file is renamed).
     expect(fs.readdirSync(deferredDir)).toEqual(['google.json']);
+  });
+});
+
+describe('the exports folder', () => {
+  const exportsDir = path.join(dir, 'static');
+  const file = (name: string) => path.join(exportsDir, name);
+  const listed = () =>
+    fs
+      .readdirSync(exportsDir, { recursive: true, withFileTypes: true })
+      .filter((f) => f.isFile())
+      .map((f) => path.relative(exportsDir, path.join(f.parentPath, f.name)))
+      .sort();
+
+  it('holds what each site pass exports, writing only what changed', () => {
+    // What an earlier run left: one file still exported, one no longer.
+    fs.mkdirSync(path.join(exportsDir, 'entries'), { recursive: true });
+    fs.writeFileSync(file('bibliography.bib'), '@book{a}');
+    fs.writeFileSync(file('entries/gone.bib'), '@book{gone}');
+    fs.utimesSync(file('bibliography.bib'), new Date(1000), new Date(1000));
+
+    const write = folderWriter(exportsDir);
+    write({ 'bibliography.bib': '@book{a}', 'entries/a.bib': '@book{a}' });
+    expect(listed()).toEqual(['bibliography.bib', path.join('entries', 'a.bib')]);
+    expect(fs.statSync(file('bibliography.bib')).mtimeMs).toBe(1000);
+
+    write({ 'bibliography.bib': '@book{b}', 'entries/b.bib': '@book{b}' });
+    expect(listed()).toEqual(['bibliography.bib', path.join('entries', 'b.bib')]);
+    expect(fs.readFileSync(file('bibliography.bib'), 'utf8')).toBe('@book{b}');
+
+    // A file given again as it was is left alone, and not read back (the writer knows what it
+    // wrote); one given again after it went is written.
+    fs.utimesSync(file('entries/b.bib'), new Date(1000), new Date(1000));
+    const reads = vi.spyOn(fs, 'readFileSync');
+    write({
+      'bibliography.bib': '@book{b}',
+      'entries/a.bib': '@book{a}',
+      'entries/b.bib': '@book{b}',
+    });
+    expect(listed()).toEqual([
+      'bibliography.bib',
+      path.join('entries', 'a.bib'),
+      path.join('entries', 'b.bib'),
+    ]);
+    expect(reads).not.toHaveBeenCalled();
+    reads.mockRestore();
+    expect(fs.statSync(file('entries/b.bib')).mtimeMs).toBe(1000);
+    expect(fs.readFileSync(file('entries/a.bib'), 'utf8')).toBe('@book{a}');
   });
 });
