@@ -143,7 +143,7 @@ describe('the development server', () => {
         await page.goto('/google', { waitUntil: 'load', timeout: 90_000 });
         const references = page.locator('ul.references').first();
         expect(await references.innerText({ timeout: 90_000 })).toContain(
-          'launch uncensored search engine',
+          'leaked documents reveal',
         );
         const before = await compilesWhenQuiet();
         // What the open page fetches to update itself: a manifest for each compile that
@@ -156,11 +156,9 @@ describe('the development server', () => {
         // writes their data over the site pass, and compiles once it has written all of it (a
         // compile started at the first file made the page wait for a second one).
         site.edit('bibliography/essay.bib', (bib) =>
-          bib.replace('Launch Uncensored Search Engine', 'Launch Uncensored Search Engines'),
+          bib.replace('Leaked Documents Reveal', 'Leaked Papers Reveal'),
         );
-        await expect
-          .poll(() => references.innerText(), poll)
-          .toContain('launch uncensored search engines');
+        await expect.poll(() => references.innerText(), poll).toContain('leaked papers reveal');
         expect(await compilesWhenQuiet(), server!.output().slice(-2_000)).toBe(before + 1);
         expect(updates).toHaveLength(1);
       } finally {

@@ -2,21 +2,27 @@
  * Under `npm start`, one compile for a site pass's files. After an edit of the plugin's own
  * files (a `.bib`, the timeline), the site pass writes several files the bundler reads: the
  * stamps of the pages whose citations changed (sourcesRule in index.ts) and the site-wide pages'
- * data. They are written over a few hundred milliseconds, and the bundler starts a compile 5 ms
- * after a write: it compiled twice, and the browser waited for the second. While such a pass
- * runs, the bundler's watcher is held (`Watching.suspend`: changes are gathered, not compiled),
- * and let go once it has reported the pass's last writes: one compile with all of them.
+ * data. They are written over a few hundred milliseconds, and the bundler starts a compile a few
+ * milliseconds after a write (`watchOptions.aggregateTimeout`: rspack's 5 ms, webpack's 20):
+ * it compiled twice, and the browser waited for the second. While such a pass runs, the
+ * bundler's watcher is held (`Watching.suspend`: changes are gathered, not compiled), and let go
+ * a little after the pass: one compile with all of it. Edits of pages saved meanwhile wait for
+ * the pass too.
  *
  * A pass after an edit of a page is not held: the page's own change is compiling already, and
- * holding it would make that edit wait for the pass.
+ * holding it would make that edit wait for the pass. Letting go always compiles, even when the
+ * pass changed nothing the bundle reads: the browser then finds nothing to update.
  */
 
 /**
- * How long after a write the watcher has reported it: it waits 5 ms for more writes
- * (`watchOptions.aggregateTimeout`, which Docusaurus leaves as it is), and more on a busy
- * machine. Should it report later, the bundler compiles again, as without the hold.
+ * How long after a pass the hold lets go: the file system's reports of the pass's last writes
+ * must have reached the watcher (which, paused since its first report of the edit, gathers them
+ * for the next compile). A report later than that makes a second compile, as without the hold.
  */
-const REPORTED_MS = 50;
+const REPORT_MARGIN_MS = 50;
+
+/** The longest a hold lasts: a pass that never ends must not stop the bundler. */
+const LONGEST_HOLD_MS = 10_000;
 
 /** What the hold uses of the bundler's watching (webpack's and rspack's), while `npm start` runs it. */
 interface Watching {
@@ -34,40 +40,85 @@ export interface CompileHold {
   /**
    * Runs `pass` with the bundler's watcher held, and lets it go once every pass running at the
    * time has ended (Docusaurus may run two at once for one edit), whether they succeed or
-   * throw. Without a watching compiler (a build), only runs `pass`.
+   * throw, or after LONGEST_HOLD_MS. Without a watching compiler (a build), only runs `pass`.
    */
   during(pass: () => Promise<void>): Promise<void>;
 }
 
-export function createCompileHold(): CompileHold {
-  let compiler: WatchedCompiler | undefined;
-  let held: { watching: Watching; passes: number } | undefined;
+interface Hold {
+  watching: Watching;
+  passes: number;
+  /** Lets go REPORT_MARGIN_MS after the last pass ended. */
+  release?: NodeJS.Timeout;
+  /** Lets go after LONGEST_HOLD_MS, whatever the passes do. */
+  deadline?: NodeJS.Timeout;
+}
+
+/**
+ * What the hold knows of a site: its compiler and the hold on it. Kept on globalThis, as the
+ * site's state is (store.ts): every instance of the plugin, and a fresh one after Docusaurus
+ * reloads the site's config (which does not ask for the bundler's configuration again), holds
+ * the same watcher with the same count.
+ */
+interface HoldState {
+  compiler?: WatchedCompiler;
+  hold?: Hold;
+}
+
+const STATES = Symbol.for('docusaurus-plugin-citations:compile-holds');
+
+function stateOf(siteDir: string): HoldState {
+  const global = globalThis as { [STATES]?: Map<string, HoldState> };
+  const states = (global[STATES] ??= new Map());
+  let state = states.get(siteDir);
+  if (!state) {
+    state = {};
+    states.set(siteDir, state);
+  }
+  return state;
+}
+
+/** The hold for the site in `siteDir`; `warn` says when a pass outlasted LONGEST_HOLD_MS. */
+export function createCompileHold(siteDir: string, warn: (message: string) => void): CompileHold {
+  const state = stateOf(siteDir);
+  const letGo = (hold: Hold) => {
+    clearTimeout(hold.release);
+    clearTimeout(hold.deadline);
+    if (state.hold !== hold) return;
+    state.hold = undefined;
+    // Not a watching the bundler has closed since.
+    if (state.compiler?.watching === hold.watching) hold.watching.resume();
+  };
   return {
     plugin: {
-      apply(c) {
-        compiler = c;
+      apply(compiler) {
+        state.compiler = compiler;
       },
     },
     async during(pass) {
-      const watching = held?.watching ?? compiler?.watching;
-      if (!watching) return pass();
-      if (!held) {
+      let hold = state.hold;
+      if (!hold) {
+        const watching = state.compiler?.watching;
+        if (!watching) return pass();
         watching.suspend();
-        held = { watching, passes: 0 };
+        const started: Hold = { watching, passes: 0 };
+        started.deadline = setTimeout(() => {
+          warn(
+            `The citations plugin's site pass took over ${LONGEST_HOLD_MS / 1000} s; the bundler compiles without waiting for it.`,
+          );
+          letGo(started);
+        }, LONGEST_HOLD_MS);
+        hold = state.hold = started;
       }
-      const hold = held;
+      clearTimeout(hold.release);
       hold.passes += 1;
       try {
         await pass();
       } finally {
         hold.passes -= 1;
-        if (hold.passes === 0) {
-          setTimeout(() => {
-            // Another pass began meanwhile: it lets go when it ends.
-            if (hold.passes > 0) return;
-            held = undefined;
-            watching.resume();
-          }, REPORTED_MS);
+        if (hold.passes === 0 && state.hold === hold) {
+          const ended = hold;
+          ended.release = setTimeout(() => letGo(ended), REPORT_MARGIN_MS);
         }
       }
     },

@@ -28,17 +28,20 @@ export function writeIfChanged(file: string, content: string): void {
  * "/"): those whose content changed are written, those no longer given removed, the others left
  * as they are (a site exports a file per entry and document). It keeps what it wrote, so that a
  * later call (`npm start`'s next site pass) reads nothing back; the first reads what an earlier
- * run left in `dir`.
+ * run left in `dir` (as does a call after one that failed, or after the folder was removed).
  */
 export function folderWriter(dir: string): (files: Readonly<Record<string, string>>) => void {
-  /** Each file's content as the last call left it; undefined before the first call. */
+  /** Each file's content as the last call left it; undefined before a call has succeeded. */
   let written: ReadonlyMap<string, string> | undefined;
   return (files) => {
-    for (const name of written?.keys() ?? filesIn(dir)) {
+    // Read back again if the folder went (`docusaurus clear`) or the last call failed.
+    const known = fs.existsSync(dir) ? written : undefined;
+    written = undefined;
+    for (const name of known?.keys() ?? filesIn(dir)) {
       if (!Object.hasOwn(files, name)) fs.rmSync(path.join(dir, name), { force: true });
     }
     for (const [name, content] of Object.entries(files)) {
-      if (written?.get(name) !== content) writeIfChanged(path.join(dir, name), content);
+      if (known?.get(name) !== content) writeIfChanged(path.join(dir, name), content);
     }
     written = new Map(Object.entries(files));
   };

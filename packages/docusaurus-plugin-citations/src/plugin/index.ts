@@ -251,7 +251,7 @@ async function addPrintEdition(
 }
 
 /**
- * A rule that makes each document depend on its stamp (dependencies.cjs), which allContentLoaded
+ * A rule that makes each document depend on its stamp (dependencies.cjs), which the site pass
  * rewrites when what the document's citations render from changes. Without it, `npm start`
  * keeps showing a page as it was rendered before a .bib edit; with the .bib files themselves as
  * dependencies, every page would compile again after any edit.
@@ -305,9 +305,13 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
   };
   const renderer = site.renderer!;
   registerSite(site);
-  const hold = createCompileHold();
-  /** Whether loadContent has run since the last site pass: the .bib files or the timeline changed. */
-  let loaded = false;
+  const hold = createCompileHold(siteDir, (message) => logger.warn(message));
+  /**
+   * The content loadContent last gave a site pass: a new object each time it reads the .bib
+   * files and the timeline, so that a pass knows from the content it is given whether they were
+   * read again for it (their edit, or the site's start) or not (an edit of a page).
+   */
+  let lastRead: unknown;
 
   /**
    * The site pass: the site's documents checked together, their labels made one scope, each
@@ -532,14 +536,15 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
     async loadContent() {
       // The style, the locale and the library, read (and checked) before anything else.
       loadContext(options, siteDir);
-      loaded = true;
+      return {};
     },
 
     async allContentLoaded({ allContent, actions }) {
-      // After an edit of the plugin's own files (loadContent ran), the bundler compiles once,
-      // when the pass has written all it writes (compileHold.ts).
-      const ownEdit = loaded;
-      loaded = false;
+      // After an edit of the plugin's own files (loadContent read them again), the bundler
+      // compiles once, when the pass has written all it writes (compileHold.ts).
+      const read = allContent[NAME]?.[options.id];
+      const ownEdit = read !== lastRead;
+      lastRead = read;
       const pass = () => sitePass(allContent as AllContent, actions);
       if (ownEdit) await hold.during(pass);
       else await pass();

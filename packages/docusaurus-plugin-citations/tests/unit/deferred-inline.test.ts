@@ -19,12 +19,11 @@ describe.each(['basic', 'affixes'])('the %s fixture with its data in the page', 
     const inline = await renderMdx(dir, source, options, { inlineDeferred: true });
     const deferredDir = siteOfFile(path.join(dir, 'input.mdx'))!.deferredDir;
     expect(fs.existsSync(deferredDir)).toBe(false);
-    expect(inline).toContain('class="references-downloads"');
-    expect(`${inline}\n`).toBe(fs.readFileSync(path.join(dir, 'expected.html'), 'utf8'));
     const fromFile = await renderMdx(dir, source, options);
     expect(fs.readdirSync(siteOfFile(path.join(dir, 'input.mdx'))!.deferredDir)).toEqual([
       'input.json',
     ]);
+    // What the build renders from the file is the fixture's expected.html (fixtures.test.ts).
     expect(inline).toBe(fromFile);
   });
 });

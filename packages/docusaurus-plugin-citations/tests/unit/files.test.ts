@@ -77,5 +77,10 @@ describe('the exports folder', () => {
     reads.mockRestore();
     expect(fs.statSync(file('entries/b.bib')).mtimeMs).toBe(1000);
     expect(fs.readFileSync(file('entries/a.bib'), 'utf8')).toBe('@book{a}');
+
+    // The folder removed (`docusaurus clear` while the server runs): written whole again.
+    fs.rmSync(exportsDir, { recursive: true });
+    write({ 'bibliography.bib': '@book{b}', 'entries/b.bib': '@book{b}' });
+    expect(listed()).toEqual(['bibliography.bib', path.join('entries', 'b.bib')]);
   });
 });

@@ -91,11 +91,9 @@ const cite = (...keys: string[]): ClusterInput => ({
 const DOCUMENT = [cite('doe'), cite('anon')];
 const SITE = ['doe', 'doe2', 'adoe', 'roe', 'anon'];
 
-type DocumentDigest = typeof documentRenderKey;
-
 /** A document digest as the tests call it: the scope from the site's keys, DOCUMENT, SITE. */
 const digestWith =
-  (digest: DocumentDigest) =>
+  (digest: typeof documentRenderKey) =>
   (
     context: CitationContext,
     clusters: readonly ClusterInput[] = DOCUMENT,
@@ -184,6 +182,9 @@ describe('the digest a document is kept under', () => {
 
   it('changes with a work’s number in a numeric style when the site cites another first', () => {
     expect(keyOf(contextOf(), DOCUMENT, ['roe', ...SITE])).not.toBe(base);
+  });
+
+  it('stays when the site cites another work first and no style numbers the works', () => {
     const apaOnly = contextOf({}, config({ styles: [STYLES[0]!] }));
     expect(keyOf(apaOnly, DOCUMENT, ['roe', ...SITE])).toBe(keyOf(apaOnly));
   });
