@@ -21,7 +21,10 @@
  */
 const REPORT_MARGIN_MS = 50;
 
-/** The longest a hold lasts: a pass that never ends must not stop the bundler. */
+/**
+ * The longest a hold lasts (passes that follow one another closely share it): a pass that never
+ * ends must not stop the bundler.
+ */
 const LONGEST_HOLD_MS = 10_000;
 
 /** What the hold uses of the bundler's watching (webpack's and rspack's), while `npm start` runs it. */
@@ -86,7 +89,8 @@ export function createCompileHold(siteDir: string, warn: (message: string) => vo
     clearTimeout(hold.deadline);
     if (state.hold !== hold) return;
     state.hold = undefined;
-    // Not a watching the bundler has closed since.
+    // Not a watching the bundler has closed since (rspack forgets one at once, webpack once
+    // its compile has ended).
     if (state.compiler?.watching === hold.watching) hold.watching.resume();
   };
   return {
@@ -103,11 +107,11 @@ export function createCompileHold(siteDir: string, warn: (message: string) => vo
         watching.suspend();
         const started: Hold = { watching, passes: 0 };
         started.deadline = setTimeout(() => {
-          warn(
-            `The citations plugin's site pass took over ${LONGEST_HOLD_MS / 1000} s; the bundler compiles without waiting for it.`,
-          );
           letGo(started);
-        }, LONGEST_HOLD_MS);
+          warn(
+            `The citations plugin held the bundler for over ${LONGEST_HOLD_MS / 1000} s while its site pass ran; the bundler compiles now without waiting for the pass.`,
+          );
+        }, LONGEST_HOLD_MS).unref();
         hold = state.hold = started;
       }
       clearTimeout(hold.release);
@@ -118,7 +122,7 @@ export function createCompileHold(siteDir: string, warn: (message: string) => vo
         hold.passes -= 1;
         if (hold.passes === 0 && state.hold === hold) {
           const ended = hold;
-          ended.release = setTimeout(() => letGo(ended), REPORT_MARGIN_MS);
+          ended.release = setTimeout(() => letGo(ended), REPORT_MARGIN_MS).unref();
         }
       }
     },

@@ -307,11 +307,12 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
   registerSite(site);
   const hold = createCompileHold(siteDir, (message) => logger.warn(message));
   /**
-   * The content loadContent last gave a site pass: a new object each time it reads the .bib
+   * The contents loadContent gave site passes so far: a new object each time it reads the .bib
    * files and the timeline, so that a pass knows from the content it is given whether they were
-   * read again for it (their edit, or the site's start) or not (an edit of a page).
+   * read again for it (their edit, or the site's start) or not (an edit of a page). A set, not the
+   * last one: reloads that run at once may leave the site with either one's content.
    */
-  let lastRead: unknown;
+  const seen = new WeakSet<object>();
 
   /**
    * The site pass: the site's documents checked together, their labels made one scope, each
@@ -543,8 +544,8 @@ function citationsPlugin(context: LoadContext, options: PluginOptions): Plugin {
       // After an edit of the plugin's own files (loadContent read them again), the bundler
       // compiles once, when the pass has written all it writes (compileHold.ts).
       const read = allContent[NAME]?.[options.id];
-      const ownEdit = read !== lastRead;
-      lastRead = read;
+      const ownEdit = typeof read === 'object' && read !== null && !seen.has(read);
+      if (ownEdit) seen.add(read);
       const pass = () => sitePass(allContent as AllContent, actions);
       if (ownEdit) await hold.during(pass);
       else await pass();

@@ -82,5 +82,24 @@ describe('the exports folder', () => {
     fs.rmSync(exportsDir, { recursive: true });
     write({ 'bibliography.bib': '@book{b}', 'entries/b.bib': '@book{b}' });
     expect(listed()).toEqual(['bibliography.bib', path.join('entries', 'b.bib')]);
+
+    // A call that fails half-way (its second file cannot be written), then the files as they
+    // were before it: the folder is read back, not taken for what the last call left.
+    const rename = fs.renameSync;
+    let renames = 0;
+    const failing = vi.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
+      renames += 1;
+      if (renames === 2) throw new Error('No space left on device');
+      rename(from, to);
+    });
+    expect(() => write({ 'bibliography.bib': '@book{c}', 'entries/b.bib': '@book{c}' })).toThrow(
+      'No space left',
+    );
+    failing.mockRestore();
+    expect(fs.readFileSync(file('bibliography.bib'), 'utf8')).toBe('@book{c}');
+    write({ 'bibliography.bib': '@book{b}', 'entries/b.bib': '@book{b}' });
+    expect(fs.readFileSync(file('bibliography.bib'), 'utf8')).toBe('@book{b}');
+    // The failed write's temporary file is gone too.
+    expect(listed()).toEqual(['bibliography.bib', path.join('entries', 'b.bib')]);
   });
 });
