@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { chromium, type Page } from 'playwright-core';
 
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium';
-import { startDevServer, type DevServer } from '../tests/support/devServer';
+import { startDevServer, untilSteady, type DevServer } from '../tests/support/devServer';
 import { waitForHydration } from '../tests/support/hydration';
 import { freePort } from '../tests/support/server';
 import { traceSize } from '../tests/support/trace';
@@ -79,15 +79,7 @@ async function timeUntilShown(page: Page, text: string, since: number): Promise<
 }
 
 /** Waits until the server has stopped working on the last edit: its trace quiet for 2 s. */
-async function settle(trace: string): Promise<void> {
-  let size = traceSize(trace);
-  for (let quiet = 0; quiet < 4;) {
-    await sleep(500);
-    const now = traceSize(trace);
-    quiet = now === size ? quiet + 1 : 0;
-    size = now;
-  }
-}
+const settle = (trace: string) => untilSteady(() => traceSize(trace));
 
 export async function editLatency(site: BenchSite, rounds: number): Promise<EditLatency> {
   const label = site.name.replace(/\W+/g, '-');

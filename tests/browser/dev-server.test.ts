@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { SiteBrowser } from '../support/browser';
-import { startDevServer, type DevServer } from '../support/devServer';
+import { startDevServer, untilSteady, type DevServer } from '../support/devServer';
 import { freePort } from '../support/server';
 import { copySite } from '../support/tempsite';
 import { readTrace, traceSize } from '../support/trace';
@@ -100,16 +100,7 @@ describe('the development server', () => {
    * The compiles reported once the server is quiet (none for 2 s): a compile an earlier test's
    * edit caused must not count in the next.
    */
-  async function compilesWhenQuiet(): Promise<number> {
-    let before = compiles();
-    for (let quiet = 0; quiet < 4;) {
-      await sleep(500);
-      const now = compiles();
-      quiet = now === before ? quiet + 1 : 0;
-      before = now;
-    }
-    return before;
-  }
+  const compilesWhenQuiet = () => untilSteady(compiles);
 
   it(
     'shows a .bib edit on the chapter that cites the entry and on /print',
@@ -138,32 +129,29 @@ describe('the development server', () => {
     'shows a .bib edit on the open page in one update, the server compiling once',
     { timeout: 120_000 },
     async () => {
-      const page = await browser!.newPage();
-      try {
-        await page.goto('/google', { waitUntil: 'load', timeout: 90_000 });
-        const references = page.locator('ul.references').first();
-        expect(await references.innerText({ timeout: 90_000 })).toContain(
-          'leaked documents reveal',
-        );
-        const before = await compilesWhenQuiet();
-        // What the open page fetches to update itself: a manifest for each compile that
-        // changed something.
-        const updates: string[] = [];
-        page.on('response', (response) => {
-          if (response.url().endsWith('.hot-update.json')) updates.push(response.url());
-        });
-        // The edit changes the chapter, /bibliography, /print and the timeline: the server
-        // writes their data over the site pass, and compiles once it has written all of it (a
-        // compile started at the first file made the page wait for a second one).
-        site.edit('bibliography/essay.bib', (bib) =>
-          bib.replace('Leaked Documents Reveal', 'Leaked Papers Reveal'),
-        );
-        await expect.poll(() => references.innerText(), poll).toContain('leaked papers reveal');
-        expect(await compilesWhenQuiet(), server!.output().slice(-2_000)).toBe(before + 1);
-        expect(updates).toHaveLength(1);
-      } finally {
-        await page.close();
-      }
+      await textOn('/google', 'ul.references', {
+        waitUntil: 'load',
+        inspect: async (page) => {
+          const references = page.locator('ul.references').first();
+          expect(await references.innerText()).toContain('leaked documents reveal');
+          const before = await compilesWhenQuiet();
+          // What the open page fetches to update itself: a manifest for each compile that
+          // changed something.
+          const updates: string[] = [];
+          page.on('response', (response) => {
+            if (response.url().endsWith('.hot-update.json')) updates.push(response.url());
+          });
+          // The edit changes the chapter, /bibliography, /print and the timeline: the server
+          // writes their data over the site pass, and compiles once it has written all of it (a
+          // compile started at the first file made the page wait for a second one).
+          site.edit('bibliography/essay.bib', (bib) =>
+            bib.replace('Leaked Documents Reveal', 'Leaked Papers Reveal'),
+          );
+          await expect.poll(() => references.innerText(), poll).toContain('leaked papers reveal');
+          expect(await compilesWhenQuiet(), server!.output().slice(-2_000)).toBe(before + 1);
+          expect(updates).toHaveLength(1);
+        },
+      });
     },
   );
 
@@ -209,19 +197,24 @@ describe('the development server', () => {
       ),
     );
     for (const pagePath of ['/google', '/bibliography', '/print']) {
-      await expect.poll(() => textOn(pagePath, 'main'), poll).toContain(payload[1]);
-      const shown = await textOn(pagePath, 'main', {
-        waitUntil: 'load',
-        inspect: async (page) => {
-          expect(
-            await page.evaluate(() => ({
-              ran: Object.keys(window).filter((k) => k.startsWith('__xss')),
-              added: document.querySelectorAll('[data-hostile]').length,
-            })),
-            pagePath,
-          ).toEqual({ ran: [], added: 0 });
-        },
-      });
+      // What the page showed, and what had run in it, once it showed the edit.
+      let shown = '';
+      let effects: unknown;
+      await expect
+        .poll(async () => {
+          shown = await textOn(pagePath, 'main', {
+            waitUntil: 'load',
+            inspect: async (page) => {
+              effects = await page.evaluate(() => ({
+                ran: Object.keys(window).filter((k) => k.startsWith('__xss')),
+                added: document.querySelectorAll('[data-hostile]').length,
+              }));
+            },
+          });
+          return shown;
+        }, poll)
+        .toContain(payload[1]);
+      expect(effects, pagePath).toEqual({ ran: [], added: 0 });
       for (const part of payload) expect(shown, pagePath).toContain(part);
     }
   });

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import type { Readable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 import { DOCUSAURUS_BIN, docusaurusEnv } from './build';
 
@@ -57,4 +58,19 @@ export function startDevServer(
       clearTimeout(timer);
     },
   };
+}
+
+/**
+ * Resolves, with its last reading, once `read` (what a server has done so far: its compiles, its
+ * trace's size) has stayed the same for 2 s: the server has stopped working on the last edit.
+ */
+export async function untilSteady(read: () => number): Promise<number> {
+  let last = read();
+  for (let quiet = 0; quiet < 4;) {
+    await sleep(500);
+    const now = read();
+    quiet = now === last ? quiet + 1 : 0;
+    last = now;
+  }
+  return last;
 }

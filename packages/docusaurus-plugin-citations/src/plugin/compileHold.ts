@@ -14,6 +14,8 @@
  * pass changed nothing the bundle reads: the browser then finds nothing to update.
  */
 
+import { processWide } from './store';
+
 /**
  * How long after a pass the hold lets go: the file system's reports of the pass's last writes
  * must have reached the watcher (which, paused since its first report of the edit, gathers them
@@ -58,7 +60,7 @@ interface Hold {
 }
 
 /**
- * What the hold knows of a site: its compiler and the hold on it. Kept on globalThis, as the
+ * What the hold knows of a site: its compiler and the hold on it. Kept process-wide, as the
  * site's state is (store.ts): every instance of the plugin, and a fresh one after Docusaurus
  * reloads the site's config (which does not ask for the bundler's configuration again), holds
  * the same watcher with the same count.
@@ -68,11 +70,8 @@ interface HoldState {
   hold?: Hold;
 }
 
-const STATES = Symbol.for('docusaurus-plugin-citations:compile-holds');
-
 function stateOf(siteDir: string): HoldState {
-  const global = globalThis as { [STATES]?: Map<string, HoldState> };
-  const states = (global[STATES] ??= new Map());
+  const states = processWide('compile-holds', () => new Map<string, HoldState>());
   let state = states.get(siteDir);
   if (!state) {
     state = {};

@@ -50,13 +50,19 @@ export interface SiteState {
   renderer?: Renderer;
 }
 
-const SITES = Symbol.for('docusaurus-plugin-citations.sites');
-
-function sites(): Map<string, SiteState> {
-  const holder = globalThis as { [SITES]?: Map<string, SiteState> };
-  holder[SITES] ??= new Map();
-  return holder[SITES];
+/**
+ * A value kept on globalThis under `name`, made by `make` the first time it is asked for: the
+ * same for every copy of this package's modules in the process (a config and the remark plugin
+ * importing them by different paths, the plugin loaded afresh when Docusaurus reloads the config).
+ */
+export function processWide<T>(name: string, make: () => T): T {
+  const key = Symbol.for(`docusaurus-plugin-citations.${name}`);
+  const holder = globalThis as Record<symbol, unknown>;
+  holder[key] ??= make();
+  return holder[key] as T;
 }
+
+const sites = () => processWide('sites', () => new Map<string, SiteState>());
 
 /** Records (or replaces) what is known about a site; called as the plugin learns it. */
 export function registerSite(state: SiteState): void {

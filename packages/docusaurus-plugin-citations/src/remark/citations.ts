@@ -4,8 +4,8 @@
  * both are the plugin's theme components. What they render from (the engine's data, with the
  * document's "Cite this") goes, in a build, to a JSON file of the document's own, which the page
  * loads only when the browser must render it (src/plugin/deferred.tsx); under `npm start`, into
- * the page's module. It must run among Docusaurus's
- * `beforeDefaultRemarkPlugins`, so that the heading gets an id and a table-of-contents entry.
+ * the page's module. It must run among Docusaurus's `beforeDefaultRemarkPlugins`, so that the
+ * heading gets an id and a table-of-contents entry.
  *
  * It takes no options: the citations plugin of the same site holds them, with the site's
  * documents (src/plugin/store.ts). All the work is the engine's; this file only

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCompileHold } from '../../src/plugin/compileHold';
 
 /** A compiler whose watching notes each call, at the fake clock's time. */
-function watchedCompiler(calls: string[]) {
+function watchedCompiler(calls: string[]): { watching?: { suspend(): void; resume(): void } } {
   const at = (what: string) => () => calls.push(`${what} at ${Date.now()}`);
   return { watching: { suspend: at('suspend'), resume: at('resume') } };
 }
@@ -36,9 +36,11 @@ describe('the compile hold', () => {
   /** A hold on a new site's watched compiler, and what its watching is told. */
   function held() {
     const calls: string[] = [];
-    const hold = createCompileHold(newSite(), warn);
-    hold.plugin.apply(watchedCompiler(calls));
-    return { calls, hold };
+    const siteDir = newSite();
+    const compiler = watchedCompiler(calls);
+    const hold = createCompileHold(siteDir, warn);
+    hold.plugin.apply(compiler);
+    return { calls, hold, siteDir, compiler };
   }
 
   it('holds the watcher while a pass runs, and lets it go 50 ms after it ended', async () => {
@@ -80,11 +82,9 @@ describe('the compile hold', () => {
   });
 
   it('is one hold for every instance of the plugin on a site', async () => {
-    const calls: string[] = [];
-    const siteDir = newSite();
-    const [one, two] = [createCompileHold(siteDir, warn), createCompileHold(siteDir, warn)];
     // Only the first instance's bundler plugin is applied (as after a reload of the config).
-    one.plugin.apply(watchedCompiler(calls));
+    const { calls, hold: one, siteDir } = held();
+    const two = createCompileHold(siteDir, warn);
     const first = one.during(pass(calls, 'first', 100));
     const second = two.during(pass(calls, 'second', 200));
     await vi.advanceTimersByTimeAsync(400);
@@ -131,11 +131,7 @@ describe('the compile hold', () => {
   });
 
   it('does not resume a watching the bundler has closed', async () => {
-    const calls: string[] = [];
-    const hold = createCompileHold(newSite(), warn);
-    const compiler: { watching?: ReturnType<typeof watchedCompiler>['watching'] } =
-      watchedCompiler(calls);
-    hold.plugin.apply(compiler);
+    const { calls, hold, compiler } = held();
     const done = hold.during(async () => {
       await pass(calls, 'pass', 10)();
       delete compiler.watching;

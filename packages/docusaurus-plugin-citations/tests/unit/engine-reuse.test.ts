@@ -1,7 +1,9 @@
 // One citeproc engine per style serves every document in turn, with the site's cited works
 // registered once (render.ts). Each document must get exactly what a fresh engine gives it when
 // the same works are registered through citeproc's public API, whatever was rendered before:
-// other documents, the bibliography, "Cite this", another library.
+// other documents, the bibliography, "Cite this", another library, an earlier version of the
+// site's library (a .bib edit, which takes the changed works out and back in or registers the
+// site afresh).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import CSL from '../../src/citations/citeproc';
@@ -274,7 +276,7 @@ describe.each(STYLES)('%s', (_, style) => {
       ['Lonely, Ranger', 'Roe, Rita', ['lone'], 'afresh'],
       ['Aaa Alone', 'Zzz Alone', ['solo'], 'alone'],
       ['title = {Roe Trio}', 'title = {A Roe Trio}', ['ya'], 'afresh'],
-      // A .bib written again without a change (nothing to take out: the last field is not read).
+      // A .bib written again without a change (nothing to take out: no work's data changed).
       ['', '', [], 'alone'],
     ];
     const unrelated = createScope(
@@ -287,21 +289,26 @@ describe.each(STYLES)('%s', (_, style) => {
     const numbered = /<citation[\s>][\s\S]*?citation-number[\s\S]*?<\/citation>/.test(style.xml);
     const registrations = watchRegistrations();
     const bibliographies = watchBibliographies();
+    /** The site's scope with `bib` as its library. */
+    const siteWith = (bib: string) => {
+      const library = createLibrary([{ file: 'refs.bib', text: bib }]);
+      return createScope(library, citedKeys(EDIT_PAGES, library));
+    };
+    const listOf = (scope: Scope) =>
+      renderEntries(scope, style).entries.map((e) => toText(e.content));
     let text = EDIT_BIB;
-    const first = createLibrary([{ file: 'refs.bib', text }]);
-    let edited = createScope(first, citedKeys(EDIT_PAGES, first));
+    let edited = siteWith(text);
     renderEntries(edited, style);
     for (const [from, to, changed, how] of edits) {
       expect(text.includes(from)).toBe(true);
       text = text.replace(from, to);
-      const next = createLibrary([{ file: 'refs.bib', text }]);
-      const scopeNext = createScope(next, citedKeys(EDIT_PAGES, next));
-      expect(scopeNext.keys).toEqual(edited.keys);
-      edited = scopeNext;
+      const next = siteWith(text);
+      expect(next.keys).toEqual(edited.keys);
+      edited = next;
       registrations.spy.mockClear();
       bibliographies.spy.mockClear();
       const pages = EDIT_PAGES.map((page) => ours(edited, style, page));
-      const list = renderEntries(edited, style).entries.map((e) => toText(e.content));
+      const list = listOf(edited);
       // What left the registry at each updateItems call: only the changed works and then
       // none, or (registered afresh) none at once.
       const left = registrations.left(edited.keys);
@@ -314,7 +321,7 @@ describe.each(STYLES)('%s', (_, style) => {
       }
       ours(unrelated, style, '[@u]');
       expect(pages).toEqual(EDIT_PAGES.map((page) => ours(edited, style, page)));
-      expect(list).toEqual(renderEntries(edited, style).entries.map((e) => toText(e.content)));
+      expect(list).toEqual(listOf(edited));
     }
     // And as citeproc's documented API gives them (a new engine per page: APA's takes a second).
     for (const page of EDIT_PAGES) {

@@ -6,12 +6,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 
 import { folderWriter, writeIfChanged } from '../../src/plugin/files';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'deferred-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterEach(() => vi.restoreAllMocks());
+
+/** Gives `file` an old time, so that a later write shows. */
+const backdate = (file: string) => fs.utimesSync(file, new Date(1000), new Date(1000));
 
 const data = (title: string) => JSON.stringify({ cite: { title } });
 
@@ -22,7 +26,7 @@ describe('a file the plugin writes while the site builds', () => {
     const file = path.join(deferredDir, 'google.json');
     writeIfChanged(file, data('One'));
     expect(fs.readFileSync(file, 'utf8')).toEqual(data('One'));
-    fs.utimesSync(file, new Date(1000), new Date(1000));
+    backdate(file);
     writeIfChanged(file, data('One'));
     expect(fs.statSync(file).mtimeMs).toBe(1000);
     writeIfChanged(file, data('Two'));
@@ -48,7 +52,7 @@ describe('the exports folder', () => {
     fs.mkdirSync(path.join(exportsDir, 'entries'), { recursive: true });
     fs.writeFileSync(file('bibliography.bib'), '@book{a}');
     fs.writeFileSync(file('entries/gone.bib'), '@book{gone}');
-    fs.utimesSync(file('bibliography.bib'), new Date(1000), new Date(1000));
+    backdate(file('bibliography.bib'));
 
     const write = folderWriter(exportsDir);
     write({ 'bibliography.bib': '@book{a}', 'entries/a.bib': '@book{a}' });
@@ -61,7 +65,7 @@ describe('the exports folder', () => {
 
     // A file given again as it was is left alone, and not read back (the writer knows what it
     // wrote); one given again after it went is written.
-    fs.utimesSync(file('entries/b.bib'), new Date(1000), new Date(1000));
+    backdate(file('entries/b.bib'));
     const reads = vi.spyOn(fs, 'readFileSync');
     write({
       'bibliography.bib': '@book{b}',
@@ -86,12 +90,12 @@ describe('the exports folder', () => {
     // A call that fails half-way (its second file cannot be written), then the files as they
     // were before it: the folder is read back, not taken for what the last call left.
     const rename = fs.renameSync;
-    let renames = 0;
-    const failing = vi.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
-      renames += 1;
-      if (renames === 2) throw new Error('No space left on device');
-      rename(from, to);
-    });
+    const failing = vi
+      .spyOn(fs, 'renameSync')
+      .mockImplementationOnce(rename)
+      .mockImplementationOnce(() => {
+        throw new Error('No space left on device');
+      });
     expect(() => write({ 'bibliography.bib': '@book{c}', 'entries/b.bib': '@book{c}' })).toThrow(
       'No space left',
     );
